@@ -1,0 +1,90 @@
+/**
+ * terrace's command line: parses arguments, runs a command, renders its errors, returns the
+ * exit code. Commands live in `commands/`; this file only wires them to flags.
+ */
+import { readFileSync } from "node:fs";
+
+import { Command, CommanderError, Option } from "commander";
+
+import { renderJson } from "./commands/render-json.js";
+import { EXIT_FAILURE, formatError } from "./errors.js";
+import { processOutput, type Output } from "./output.js";
+
+const packageJson = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+) as { version: string };
+
+/** Options every command takes, with terragrunt's spellings as hidden aliases. */
+interface GlobalOptions {
+  workingDir: string;
+  config: string;
+  debug: boolean;
+}
+
+/** Runs terrace with `argv` (without the node and script paths); resolves to the exit code. */
+export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+  const program = buildProgram(output);
+  let exitCode = 0;
+  try {
+    await program.parseAsync(normaliseLegacyFlags(argv), { from: "user" });
+    exitCode = (program.getOptionValue("exitCode") as number | undefined) ?? 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    const debug = argv.includes("--debug");
+    for (const line of formatError(error, process.cwd(), debug)) output.stderr(`${line}\n`);
+    return EXIT_FAILURE;
+  }
+  return exitCode;
+}
+
+function buildProgram(output: Output): Command {
+  const program = new Command("terrace")
+    .description("Run terraform across a tree of terragrunt units, each with its own AWS role.")
+    .version(packageJson.version, "-v, --version")
+    .option("--working-dir <dir>", "directory of the unit, or of the tree of units", process.cwd())
+    .option("--config <name>", "file name of a unit's configuration", "terragrunt.hcl")
+    .option("--debug", "show stack traces for internal errors", false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => output.stdout(text),
+      writeErr: (text) => output.stderr(text),
+    })
+    .showHelpAfterError("hint: run terrace --help for the commands and their flags");
+
+  program
+    .command("render-json")
+    .description("print the unit's resolved configuration as JSON")
+    .option("--with-metadata", "add the file and line that set each value", false)
+    .addOption(new Option("--out <file>", "write to a file instead of stdout"))
+    .action(async (options: { withMetadata: boolean; out?: string }) => {
+      const global = program.opts<GlobalOptions>();
+      const code = await renderJson({
+        workingDir: global.workingDir,
+        configName: global.config,
+        withMetadata: options.withMetadata,
+        out: options.out,
+      }, output);
+      program.setOptionValue("exitCode", code);
+    });
+
+  return program;
+}
+
+/** terragrunt's flag names, old and new, mapped onto terrace's. */
+const LEGACY_FLAGS: Record<string, string> = {
+  "--terragrunt-working-dir": "--working-dir",
+  "--terragrunt-config": "--config",
+  "--terragrunt-json-out": "--out",
+  "--json-out": "--out",
+  "--terragrunt-debug": "--debug",
+};
+
+/** Rewrites terragrunt's flag names, in both `--flag value` and `--flag=value` forms. */
+export function normaliseLegacyFlags(argv: string[]): string[] {
+  return argv.map((arg) => {
+    const [name, ...value] = arg.split("=");
+    const replacement = name === undefined ? undefined : LEGACY_FLAGS[name];
+    if (replacement === undefined) return arg;
+    return value.length > 0 ? `${replacement}=${value.join("=")}` : replacement;
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Conversions between HCL value kinds, as HCL applies them implicitly.
+ *
+ * HCL converts a string to a number where a number is needed (`"5" + 1` is 6) and to a bool
+ * where a bool is needed (`"true"`), and numbers and bools to strings inside templates. The
+ * `to*` helpers return undefined when a value does not convert, so that each caller can say
+ * in its own words what it expected.
+ */
+
+import { LazyObject, type Value } from "../value.js";
+
+/** A value during evaluation: plain data, or an object whose members are computed on use. */
+export type Val = Value | LazyObject;
+
+/** The plain value of `value`, computing every member of a lazy object. */
+export function force(value: Val): Value {
+  return value instanceof LazyObject ? value.force() : value;
+}
+
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** `value` as a number: numbers, and strings that spell one. */
+export function toNumber(value: Value): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && NUMBER.test(value)) return Number(value);
+  return undefined;
+}
+
+/** `value` as a bool: bools, and the strings "true" and "false". */
+export function toBool(value: Value): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return undefined;
+}
+
+/** `value` as a string: strings, numbers and bools; null and collections do not convert. */
+export function toText(value: Value): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return undefined;
+}
+
+/** A number as HCL prints it: whole numbers without ".0", and never in exponent notation. */
+export function formatNumber(value: number): string {
+  const text = String(value);
+  return text.includes("e") ? expandExponent(text) : text;
+}
+
+/** Rewrites "1.5e-7" as "0.00000015" and "1e+21" as "1000000000000000000000". */
+function expandExponent(text: string): string {
+  const negative = text.startsWith("-");
+  const [mantissa = "", exponent = "0"] = (negative ? text.slice(1) : text).split("e");
+  const point = mantissa.indexOf(".");
+  const digits = mantissa.replace(".", "");
+  const shifted = (point === -1 ? mantissa.length : point) + Number(exponent);
+
+  let plain: string;
+  if (shifted <= 0) plain = `0.${"0".repeat(-shifted)}${digits}`;
+  else if (shifted >= digits.length) plain = digits + "0".repeat(shifted - digits.length);
+  else plain = `${digits.slice(0, shifted)}.${digits.slice(shifted)}`;
+  return negative ? `-${plain}` : plain;
+}
+
+const SHOWN_LENGTH = 60;
+
+/** `value` as an error message quotes it: strings in double quotes, long values cut short. */
+export function show(value: Val): string {
+  if (value instanceof LazyObject) return "an object";
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "string") {
+    const cut = value.length > SHOWN_LENGTH ? `${value.slice(0, SHOWN_LENGTH - 3)}...` : value;
+    return JSON.stringify(cut);
+  }
+  const text = JSON.stringify(value);
+  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 3)}...` : text;
+}
+
+/** The kind of `value` with its article, for messages: "a tuple", "an object", "null". */
+export function kindOf(value: Val): string {
+  if (value === null) return "null";
+  if (value instanceof LazyObject) return "an object";
+  if (Array.isArray(value)) return "a tuple";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+/** Sets `object[key]` even for "__proto__", which plain assignment would not store. */
+export function setMember(object: Record<string, Value>, key: string, value: Value): void {
+  if (key === "__proto__") {
+    const member = { value, enumerable: true, writable: true, configurable: true };
+    Object.defineProperty(object, key, member);
+  } else {
+    object[key] = value;
+  }
+}

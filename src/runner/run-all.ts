@@ -1,0 +1,195 @@
+/**
+ * A run across the graph: the scheduler walks the plan's units in the command's direction,
+ * each unit's turn is `runUnit`, and dependency outputs are fetched from terraform as units
+ * need them. Signals: the first interrupt starts nothing new and passes one SIGINT to each
+ * running terraform, so that it can write its state and release its lock; the second stops
+ * them at once.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+import { isObject, type ValueObject } from "../config/value.js";
+import { directionOf } from "./commands.js";
+import type { EventSink, UnitResult } from "./events.js";
+import { DependencyOutputs } from "./outputs.js";
+import type { RunPlan } from "./plan.js";
+import { startProcess, type RunningProcess } from "./process.js";
+import { Scheduler, type Outcome } from "./scheduler.js";
+import { runUnit } from "./unit-run.js";
+
+export interface RunAllOptions {
+  command: string;
+  args: readonly string[];
+  parallelism: number;
+  ignoreDependencyErrors: boolean;
+  terraformPath: string | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  events: EventSink;
+}
+
+/** The results of a run, one per unit of the graph, and its exit code. */
+export interface RunResult {
+  results: UnitResult[];
+  exitCode: number;
+  interrupted: boolean;
+}
+
+export class RunAll {
+  private readonly running = new Map<string, RunningProcess>();
+  private scheduler: Scheduler | undefined;
+  private interrupts = 0;
+
+  constructor(private readonly plan: RunPlan, private readonly options: RunAllOptions) {}
+
+  async run(): Promise<RunResult> {
+    const { plan, options } = this;
+    const outputs = new DependencyOutputs((dir) => this.fetchOutputs(dir), options.command);
+    plan.resolver.context.options.outputs = (block) => outputs.outputsOf(block);
+
+    const down = directionOf(options.command, options.args) === "down";
+    const results = new Map<string, UnitResult>();
+    const tasks = plan.units.map((node) => ({
+      id: node.dir,
+      waitsFor: down ? node.dependents : node.dependencies,
+    }));
+
+    this.scheduler = new Scheduler(tasks, {
+      parallelism: options.parallelism,
+      ignoreDependencyErrors: options.ignoreDependencyErrors,
+      run: async (dir) => {
+        const node = plan.graph.node(dir);
+        const startedAt = new Date();
+        options.events({ kind: "start", unit: node.path });
+        const result = await runUnit(node, {
+          resolver: plan.resolver,
+          command: options.command,
+          args: options.args,
+          baseEnv: options.env,
+          terraformPath: options.terraformPath,
+          events: options.events,
+          track: (process) => this.track(dir, process),
+        });
+        outputs.forget(dir);
+        const outcome: Outcome = result.error === undefined
+          ? { status: "succeeded" }
+          : { status: "failed", error: result.error };
+        this.record(results, dir, outcome, result.exitCode, startedAt);
+        return outcome;
+      },
+      onSkip: (dir, outcome) => this.record(results, dir, outcome, undefined, undefined),
+    });
+    await this.scheduler.run();
+
+    for (const [dir, reason] of plan.excluded) {
+      const node = plan.graph.node(dir);
+      results.set(dir, { ...emptyResult(node.path, dir), status: "excluded", reason });
+    }
+    const ordered = [...plan.graph.nodes.keys()].sort().map((dir) => results.get(dir)).filter(isDefined);
+    return { results: ordered, exitCode: this.exitCode(ordered), interrupted: this.interrupts > 0 };
+  }
+
+  /** The first call passes SIGINT to every running terraform; the second kills them. */
+  interrupt(): void {
+    this.interrupts += 1;
+    this.options.events({ kind: "interrupt", count: this.interrupts });
+    this.scheduler?.stop();
+    for (const process of this.running.values()) {
+      if (this.interrupts === 1) process.interrupt();
+      else process.kill();
+    }
+  }
+
+  private track(dir: string, process: RunningProcess | undefined): void {
+    if (process === undefined) this.running.delete(dir);
+    else this.running.set(dir, process);
+  }
+
+  private record(results: Map<string, UnitResult>, dir: string, outcome: Outcome,
+    exitCode: number | undefined, startedAt: Date | undefined): void {
+    const node = this.plan.graph.node(dir);
+    const result: UnitResult = {
+      ...emptyResult(node.path, dir),
+      status: outcome.status,
+      reason: reasonOf(outcome, (other) => this.plan.graph.node(other).path),
+      exitCode,
+      startedAt,
+      endedAt: startedAt === undefined ? undefined : new Date(),
+    };
+    results.set(dir, result);
+    this.options.events({ kind: "finish", unit: node.path, result });
+  }
+
+  /**
+   * terragrunt's aggregation: 130 after an interrupt; with -detailed-exitcode, 1 if any unit
+   * failed, else 2 if any has changes, else 0; otherwise 1 if any unit failed or exited early.
+   */
+  private exitCode(results: UnitResult[]): number {
+    if (this.interrupts > 0) return 130;
+    const failed = results.some((result) => result.status === "failed" || result.status === "early exit");
+    if (this.options.args.includes("-detailed-exitcode")) {
+      if (failed) return 1;
+      return results.some((result) => result.exitCode === 2) ? 2 : 0;
+    }
+    return failed ? 1 : 0;
+  }
+
+  /** `terraform output -json` of a unit; null when it was never initialised or has no outputs. */
+  private async fetchOutputs(dir: string): Promise<ValueObject | null> {
+    if (!existsSync(join(dir, ".terraform"))) return null;
+    const lines: string[] = [];
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries(this.options.env)) if (value !== undefined) env[name] = value;
+    const process = startProcess({
+      command: this.options.terraformPath ?? "terraform",
+      args: ["output", "-json"],
+      cwd: dir,
+      env,
+      onLine: (stream, line) => {
+        if (stream === "stdout") lines.push(line);
+      },
+    });
+    const result = await process.result;
+    if (result.exitCode !== 0) return null;
+    return outputValues(lines.join("\n"));
+  }
+}
+
+/** `{name: {value, type, sensitive}}` from terraform into `{name: value}`; null when empty. */
+function outputValues(text: string): ValueObject | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(parsed) || Object.keys(parsed).length === 0) return null;
+  const values: ValueObject = {};
+  for (const [name, output] of Object.entries(parsed)) {
+    values[name] = isObject(output) && "value" in output ? (output.value ?? null) : null;
+  }
+  return values;
+}
+
+function reasonOf(outcome: Outcome, pathOf: (dir: string) => string): string | undefined {
+  switch (outcome.status) {
+    case "failed":
+      return outcome.error;
+    case "early exit":
+      return `dependency ${pathOf(outcome.because)} did not succeed`;
+    case "not started":
+      return "the run was interrupted";
+    default:
+      return undefined;
+  }
+}
+
+function emptyResult(path: string, dir: string): UnitResult {
+  return {
+    path, dir, status: "not started", reason: undefined, exitCode: undefined,
+    startedAt: undefined, endedAt: undefined, role: undefined, duration: undefined, credentialExpiry: undefined,
+  };
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

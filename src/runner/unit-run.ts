@@ -1,0 +1,100 @@
+/**
+ * One unit's turn in a run: resolve its configuration now that its dependencies' outputs
+ * are known, prepare its environment, initialise terraform when the unit has never been
+ * initialised, then run the command. Each step's failure ends the turn with one line that
+ * says why.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+import type { ConfigResolver, UnitConfig } from "../config/index.js";
+import { isObject } from "../config/value.js";
+import { TerraceError } from "../errors.js";
+import type { GraphNode } from "../graph/graph.js";
+import { runAllArguments } from "./commands.js";
+import type { EventSink } from "./events.js";
+import { startProcess, type RunningProcess } from "./process.js";
+import { unitEnvironment } from "./unit-env.js";
+
+export interface UnitRunOptions {
+  resolver: ConfigResolver;
+  command: string;
+  args: readonly string[];
+  baseEnv: Readonly<Record<string, string | undefined>>;
+  /** `--tf-path`; else the unit's `terraform_binary`; else `terraform`. */
+  terraformPath: string | undefined;
+  events: EventSink;
+  /** Called with each process as it starts, so that a signal can reach it. */
+  track(process: RunningProcess | undefined): void;
+}
+
+/** How a unit's terraform ended. */
+export interface UnitRunResult {
+  exitCode: number;
+  /** The first error line, when the unit failed. */
+  error: string | undefined;
+}
+
+/** Runs the command in one unit; never throws. */
+export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise<UnitRunResult> {
+  let unit: UnitConfig;
+  try {
+    unit = await options.resolver.resolve(node.dir, { fresh: true });
+  } catch (error) {
+    return { exitCode: 1, error: describe(error) };
+  }
+  if (node.summary.source !== undefined) {
+    return { exitCode: 1, error: `terraform.source is not supported yet (${node.summary.source})` };
+  }
+  if (unit.config.prevent_destroy === true && (options.command === "destroy" || options.args.includes("-destroy"))) {
+    return { exitCode: 1, error: "the unit is protected by prevent_destroy = true" };
+  }
+
+  const inputs = isObject(unit.config.inputs) ? unit.config.inputs : {};
+  const env = unitEnvironment(options.baseEnv, inputs, { TF_IN_AUTOMATION: "1" });
+  const binary = options.terraformPath
+    ?? (typeof unit.config.terraform_binary === "string" ? unit.config.terraform_binary : "terraform");
+  const run = (args: string[]) => runProcess(node, binary, args, env, options);
+
+  if (options.command !== "init" && !existsSync(join(node.dir, ".terraform"))) {
+    const init = await run(["init", "-input=false"]);
+    if (init.exitCode !== 0) return { exitCode: init.exitCode, error: `terraform init failed: ${init.error ?? ""}`.trim() };
+  }
+  return run(runAllArguments(options.command, options.args));
+}
+
+async function runProcess(
+  node: GraphNode,
+  binary: string,
+  args: string[],
+  env: Record<string, string>,
+  options: UnitRunOptions,
+): Promise<UnitRunResult> {
+  let firstError: string | undefined;
+  const process = startProcess({
+    command: binary,
+    args,
+    cwd: node.dir,
+    env,
+    onLine: (stream, line) => {
+      if (firstError === undefined && /^(\S+\s+)?(│\s*)?Error:/.test(line)) firstError = line.replace(/^│\s*/, "").trim();
+      options.events({ kind: "line", unit: node.path, stream, line });
+    },
+  });
+  options.track(process);
+  const result = await process.result;
+  options.track(undefined);
+
+  if (result.exitCode === 0 || (result.exitCode === 2 && args.includes("-detailed-exitcode"))) {
+    return { exitCode: result.exitCode, error: undefined };
+  }
+  return { exitCode: result.exitCode, error: result.failure ?? firstError ?? `${binary} exited with code ${result.exitCode}` };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof TerraceError) {
+    const place = error.location ? `${error.location.file}:${error.location.line}: ` : "";
+    return `${place}${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
