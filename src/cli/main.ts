@@ -6,7 +6,10 @@ import { readFileSync } from "node:fs";
 
 import { Command, CommanderError, Option } from "commander";
 
+import { graph } from "./commands/graph.js";
 import { renderJson } from "./commands/render-json.js";
+import { RUN_ALL_ALIASES, runAll, type RunIo } from "./commands/run-all.js";
+import { parseRunArgs } from "./run-args.js";
 import { EXIT_FAILURE, formatError } from "./errors.js";
 import { processOutput, type Output } from "./output.js";
 
@@ -26,6 +29,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   const program = buildProgram(output);
   let exitCode = 0;
   try {
+    const run = runCommandOf(argv);
+    if (run !== undefined) return await runAll(parseRunArgs(run.rest, run.command, process.env), processIo(output));
     await program.parseAsync(normaliseLegacyFlags(argv), { from: "user" });
     exitCode = (program.getOptionValue("exitCode") as number | undefined) ?? 0;
   } catch (error) {
@@ -67,7 +72,49 @@ function buildProgram(output: Output): Command {
       program.setOptionValue("exitCode", code);
     });
 
+  program
+    .command("graph")
+    .alias("graph-dependencies")
+    .description("print the dependency graph of the units (DOT; --format json for JSON)")
+    .option("--format <format>", "dot or json", "dot")
+    .action(async (options: { format: string }) => {
+      const global = program.opts<GlobalOptions>();
+      const code = await graph({ workingDir: global.workingDir, configName: global.config, format: options.format }, output);
+      program.setOptionValue("exitCode", code);
+    });
+
+  program
+    .command("run-all <command> [args...]")
+    .description("run a terraform command in every unit, in dependency order (see terrace run-all --help)");
+  for (const [alias, command] of Object.entries(RUN_ALL_ALIASES)) {
+    program.command(alias).description(`run-all ${command}`);
+  }
   return program;
+}
+
+/** `run-all CMD ...`, an alias such as `apply-all ...`, or `run --all CMD ...`; else undefined. */
+function runCommandOf(argv: string[]): { command: string | undefined; rest: string[] } | undefined {
+  const index = argv.findIndex((arg) => !arg.startsWith("-"));
+  const name = argv[index];
+  if (name === undefined) return undefined;
+  const before = argv.slice(0, index);
+  const after = argv.slice(index + 1);
+  if (name === "run-all") return { command: undefined, rest: [...before, ...after] };
+  if (name === "run" && after.includes("--all")) {
+    return { command: undefined, rest: [...before, ...after.filter((arg) => arg !== "--all")] };
+  }
+  const aliased = RUN_ALL_ALIASES[name];
+  return aliased === undefined ? undefined : { command: aliased, rest: [...before, ...after] };
+}
+
+function processIo(output: Output): RunIo {
+  return {
+    output,
+    env: process.env,
+    stdin: process.stdin,
+    stderr: process.stderr,
+    stderrIsTerminal: process.stderr.isTTY === true,
+  };
 }
 
 /** terragrunt's flag names, old and new, mapped onto terrace's. */

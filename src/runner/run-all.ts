@@ -5,9 +5,6 @@
  * running terraform, so that it can write its state and release its lock; the second stops
  * them at once.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-
 import { isObject, type ValueObject } from "../config/value.js";
 import { directionOf } from "./commands.js";
 import type { EventSink, UnitResult } from "./events.js";
@@ -133,9 +130,11 @@ export class RunAll {
     return failed ? 1 : 0;
   }
 
-  /** `terraform output -json` of a unit; null when it was never initialised or has no outputs. */
+  /**
+   * `terraform output -json` of a unit; null when it has none, or when terraform cannot read
+   * its state (never initialised, never applied).
+   */
   private async fetchOutputs(dir: string): Promise<ValueObject | null> {
-    if (!existsSync(join(dir, ".terraform"))) return null;
     const lines: string[] = [];
     const env: Record<string, string> = {};
     for (const [name, value] of Object.entries(this.options.env)) if (value !== undefined) env[name] = value;

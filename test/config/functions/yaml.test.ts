@@ -20,7 +20,7 @@ nested:
       y: 2
     - - inner
 flow: [1, two, "three", {k: v}]
-map: {a: 1, b: [x, y]}
+map: {a: 1, b: [x, z]}
 literal: |
   line one
   line two
@@ -53,7 +53,7 @@ describe("yamldecode", () => {
       list: ["a", "b", "c d"],
       nested: { key: "value", deeper: [{ x: 1, y: 2 }, ["inner"]] },
       flow: [1, "two", "three", { k: "v" }],
-      map: { a: 1, b: ["x", "y"] },
+      map: { a: 1, b: ["x", "z"] },
       literal: "line one\nline two\n",
       folded: "folded text\nnew paragraph\n",
       strip: "no newline",
@@ -72,6 +72,12 @@ describe("yamldecode", () => {
     expect(call("yamldecode", "---\na: 1\n...\n")).toEqual({ a: 1 });
   });
 
+  it("reads YAML 1.1 bools and nulls as Terraform does, unless quoted", () => {
+    expect(call("yamldecode", "[yes, no, on, off, y, n, True, ~, null, 'yes']")).toEqual([
+      true, false, true, false, true, false, true, null, null, "yes",
+    ]);
+  });
+
   it("reads escapes in double quotes and doubled quotes in single quotes", () => {
     expect(call("yamldecode", 'a: "tab\\there \\u00e9 \\x41"')).toEqual({ a: "tab\there é A" });
     expect(call("yamldecode", "a: 'it''s'")).toEqual({ a: "it's" });
@@ -79,7 +85,7 @@ describe("yamldecode", () => {
   });
 
   it("reads CRLF line endings and keys with colons in them", () => {
-    expect(call("yamldecode", "a: 1\r\nb: [x, y]\r\n")).toEqual({ a: 1, b: ["x", "y"] });
+    expect(call("yamldecode", "a: 1\r\nb: [x, z]\r\n")).toEqual({ a: 1, b: ["x", "z"] });
     expect(call("yamldecode", "url: http://example.com:8080/x\n")).toEqual({
       url: "http://example.com:8080/x",
     });

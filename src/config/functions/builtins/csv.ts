@@ -25,7 +25,9 @@ function readQuoted(cursor: Cursor): string {
   let field = "";
   cursor.index += 1;
   for (;;) {
-    if (cursor.index >= cursor.text.length) throw new CsvError(cursor.line, 'a quoted field has no closing "');
+    if (cursor.index >= cursor.text.length) {
+      throw new CsvError(cursor.line, 'a quoted field has no closing "');
+    }
     const character = cursor.text[cursor.index] ?? "";
     const next = cursor.text[cursor.index + 1];
     if (character === '"' && next === '"') {

@@ -76,7 +76,9 @@ function formatDate(args: Args): string {
     const character = spec[index] ?? "";
     if (character === "'") {
       const literal = /^'((?:[^']|'')*)'/.exec(spec.slice(index));
-      if (!literal) args.fail(`the quote at offset ${index} of ${JSON.stringify(spec)} is not closed`);
+      if (!literal) {
+        args.fail(`the quote at offset ${index} of ${JSON.stringify(spec)} is not closed`);
+      }
       result += (literal[1] ?? "").replaceAll("''", "'");
       index += literal[0].length;
     } else if (/[A-Za-z]/.test(character)) {

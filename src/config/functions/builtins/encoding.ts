@@ -17,6 +17,7 @@ import { decodeText, encodeText, EncodingError } from "./text-encoding.js";
 import { lineOf, readYaml, YamlError } from "./yaml-read.js";
 import { writeYaml } from "./yaml-write.js";
 
+const ENCODING_HINT = 'encodings are named like "UTF-8", "UTF-16LE" or "windows-1252"';
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function base64Bytes(args: Args, index: number): Buffer {
@@ -83,7 +84,7 @@ function withEncoding<T>(args: Args, run: () => T): T {
     return run();
   } catch (error) {
     if (!(error instanceof EncodingError)) throw error;
-    return args.fail(error.message, 'encodings are named like "UTF-8", "UTF-16LE" or "windows-1252"');
+    return args.fail(error.message, ENCODING_HINT);
   }
 }
 

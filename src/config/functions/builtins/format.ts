@@ -56,7 +56,9 @@ function integerText(verb: Verb, value: number): string {
 function numberText(verb: Verb, value: number): string {
   const { letter, precision } = verb;
   if (letter === "f") return signed(verb, formatFixed(value, precision));
-  if (letter === "e" || letter === "E") return signed(verb, formatExponent(value, precision, letter));
+  if (letter === "e" || letter === "E") {
+    return signed(verb, formatExponent(value, precision, letter));
+  }
   return signed(verb, formatGeneral(value, precision, letter === "G" ? "E" : "e"));
 }
 
@@ -77,9 +79,12 @@ function formatOne(verb: Verb, value: Value, fail: Fail): string {
   if ("bdoxXeEfgG".includes(verb.letter)) {
     const number = asNumber(value) ?? fail(`${where} needs a number, got ${describe(value)}`);
     if ("bdoxX".includes(verb.letter)) {
-      if (!Number.isInteger(number)) fail(`${where} needs a whole number, got ${formatNumber(number)}`);
+      if (!Number.isInteger(number)) {
+        fail(`${where} needs a whole number, got ${formatNumber(number)}`);
+      }
       // Go pads with spaces, not zeros, once a precision fixes the number of digits.
-      const padding = verb.precision === undefined ? verb : { ...verb, flags: verb.flags.replace("0", "") };
+      const padding =
+        verb.precision === undefined ? verb : { ...verb, flags: verb.flags.replace("0", "") };
       return pad(padding, integerText(verb, number), true);
     }
     return pad(verb, numberText(verb, number), true);
@@ -122,7 +127,8 @@ export function formatValues(name: string, spec: string, values: readonly Value[
       precision: precision === undefined ? undefined : Number(precision || "0"),
     };
     if (index >= values.length || index < 0) {
-      fail(`"${raw}" at offset ${percent} needs value ${index + 1}, but ${values.length} were given`);
+      const given = values.length;
+      fail(`"${raw}" at offset ${percent} needs value ${index + 1}, but ${given} were given`);
     }
     result += formatOne(verb, values[index] ?? null, fail);
     next = index + 1;

@@ -1,8 +1,8 @@
 /**
  * Glob matching for `fileset`, with the pattern rules Terraform documents: `*` matches
  * within one path element, `**` across elements (and `**` followed by a slash also matches
- * no directory at all), `?` one character, `{a,b}` either alternative and `[...]` or `[^...]` a character
- * class. A backslash makes the next character literal.
+ * no directory at all), `?` one character, `{a,b}` either alternative, and `[...]` or
+ * `[^...]` a character class. A backslash makes the next character literal.
  *
  * The pattern is compiled to one regular expression over slash-separated relative paths,
  * and the directory tree is walked once. Symbolic links to directories are followed, but

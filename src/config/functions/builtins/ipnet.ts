@@ -28,7 +28,8 @@ function subnet(args: Args, network: Network, newBits: number, netNumber: bigint
     );
   }
   if (netNumber < 0n || netNumber >= 1n << BigInt(newBits)) {
-    args.fail(`${newBits} new bits give subnets 0 to ${(1n << BigInt(newBits)) - 1n}, not ${netNumber}`);
+    const last = (1n << BigInt(newBits)) - 1n;
+    args.fail(`${newBits} new bits give subnets 0 to ${last}, not ${netNumber}`);
   }
   const value = network.value | (netNumber << BigInt(network.bits - prefix));
   return { value, bits: network.bits, prefix };

@@ -70,7 +70,8 @@ function decimalPlaces(value: number): number {
 
 function range(args: Args): number[] {
   const numbers = args.rest(0).map((_, index) => args.number(index));
-  const [start, limit] = numbers.length === 1 ? [0, numbers[0] ?? 0] : [numbers[0] ?? 0, numbers[1] ?? 0];
+  const [first = 0, second] = numbers;
+  const [start, limit] = second === undefined ? [0, first] : [first, second];
   const step = numbers[2] ?? (limit >= start ? 1 : -1);
   if (step === 0) args.fail("expected a step other than 0, got 0");
 

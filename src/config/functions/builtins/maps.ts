@@ -32,7 +32,8 @@ function matchKeys(args: Args): Value[] {
   const keys = args.list(1);
   const searchSet = args.list(2);
   if (values.length !== keys.length) {
-    args.fail(`expected as many keys as values, got ${keys.length} keys and ${values.length} values`);
+    const counts = `${keys.length} keys and ${values.length} values`;
+    args.fail(`expected as many keys as values, got ${counts}`);
   }
   return values.filter((_, index) =>
     searchSet.some((wanted) => looseEqual(keys[index] ?? null, wanted)),
@@ -68,7 +69,8 @@ function zipMap(args: Args): ValueObject {
   const keys = args.stringList(0);
   const values = args.list(1);
   if (keys.length !== values.length) {
-    args.fail(`expected as many values as keys, got ${keys.length} keys and ${values.length} values`);
+    const counts = `${keys.length} keys and ${values.length} values`;
+    args.fail(`expected as many values as keys, got ${counts}`);
   }
   const result: ValueObject = {};
   keys.forEach((key, index) => {

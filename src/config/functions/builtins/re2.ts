@@ -43,7 +43,8 @@ function hexEscape(character: string): string {
 }
 
 function quoteLiteral(text: string): string {
-  return Array.from(text, (c) => (/[A-Za-z0-9\s]/.test(c) || c > "\x7f" ? c : hexEscape(c))).join("");
+  const literal = (c: string) => /[A-Za-z0-9\s]/.test(c) || c > "\x7f";
+  return Array.from(text, (c) => (literal(c) ? c : hexEscape(c))).join("");
 }
 
 function leadingFlags(pattern: string): { flags: string; rest: string } {

@@ -43,10 +43,28 @@ function decoderLabel(name: string): string | undefined {
   }
 }
 
+/**
+ * The characters 0x80 to 0x9f stand for in windows-1252. Node 20's decoder reads them as
+ * ISO-8859-1 control codes instead, so this one code page is spelled out here.
+ */
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039" +
+  "\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014" +
+  "\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/** The character each byte stands for in a single-byte encoding ("\ufffd" for none). */
+function byteCharacters(label: string): string[] {
+  const bytes = Uint8Array.from({ length: 256 }, (_, byte) => byte);
+  if (label === "windows-1252") {
+    const latin1 = Array.from(Buffer.from(bytes).toString("latin1"));
+    return [...latin1.slice(0, 0x80), ...WINDOWS_1252_HIGH, ...latin1.slice(0xa0)];
+  }
+  return Array.from(new TextDecoder(label).decode(bytes));
+}
+
 function singleByteTable(label: string): Map<string, number> {
-  const decoded = new TextDecoder(label).decode(Uint8Array.from({ length: 256 }, (_, i) => i));
   const table = new Map<string, number>();
-  Array.from(decoded).forEach((character, byte) => {
+  byteCharacters(label).forEach((character, byte) => {
     if (character !== "\ufffd" && !table.has(character)) table.set(character, byte);
   });
   return table;
@@ -68,17 +86,26 @@ function encodeWithTable(
   return Buffer.from(bytes);
 }
 
+function codeBelow(character: string, limit: number): number | undefined {
+  const code = character.codePointAt(0) ?? limit;
+  return code < limit ? code : undefined;
+}
+
+function unknown(name: string): EncodingError {
+  return new EncodingError(`${JSON.stringify(name)} is not a known encoding`);
+}
+
 /** The bytes of `text` in the encoding called `name`. */
 export function encodeText(text: string, name: string): Buffer {
   const key = name.toLowerCase();
   if (UTF8.has(key)) return Buffer.from(text, "utf8");
   if (UTF16LE.has(key)) return Buffer.from(text, "utf16le");
   if (UTF16BE.has(key)) return swapPairs(Buffer.from(text, "utf16le"));
-  if (ASCII.has(key)) return encodeWithTable(text, name, (c) => (c < "\x80" ? c.charCodeAt(0) : undefined));
-  if (LATIN1.has(key)) return encodeWithTable(text, name, (c) => (c <= "\xff" ? c.charCodeAt(0) : undefined));
+  if (ASCII.has(key)) return encodeWithTable(text, name, (c) => codeBelow(c, 0x80));
+  if (LATIN1.has(key)) return encodeWithTable(text, name, (c) => codeBelow(c, 0x100));
 
   const label = decoderLabel(key);
-  if (label === undefined) throw new EncodingError(`${JSON.stringify(name)} is not a known encoding`);
+  if (label === undefined) throw unknown(name);
   if (!SINGLE_BYTE.has(label)) {
     throw new EncodingError(`${JSON.stringify(name)} can be decoded but not encoded`);
   }
@@ -101,6 +128,8 @@ export function decodeText(bytes: Buffer, name: string): string {
   if (LATIN1.has(key)) return bytes.toString("latin1");
 
   const label = decoderLabel(key);
-  if (label === undefined) throw new EncodingError(`${JSON.stringify(name)} is not a known encoding`);
-  return new TextDecoder(label).decode(bytes);
+  if (label === undefined) throw unknown(name);
+  if (!SINGLE_BYTE.has(label)) return new TextDecoder(label).decode(bytes);
+  const characters = byteCharacters(label);
+  return Array.from(bytes, (byte) => characters[byte] ?? "\ufffd").join("");
 }

@@ -14,8 +14,10 @@ export interface Timestamp {
   offsetMinutes: number;
 }
 
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const RFC3339 = new RegExp(
+  "^(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?" +
+    "(?:([Zz])|([+-])(\\d{2}):(\\d{2}))$",
+);
 
 const NANOS_PER_MILLI = 1_000_000n;
 
@@ -23,16 +25,20 @@ const NANOS_PER_MILLI = 1_000_000n;
 export function parseTimestamp(text: string): Timestamp | undefined {
   const match = RFC3339.exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[];
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = match
+    .slice(1, 7)
+    .map(Number);
   const [fraction = "", , sign, offsetHours = "0", offsetMinutes = "0"] = match.slice(7);
   const offset = (sign === "-" ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
 
-  const local = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second ?? 0);
+  // Date.UTC rolls over out-of-range fields (February 30th becomes March 2nd); reading the
+  // fields back shows whether the text named a real time.
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(local);
-  if (check.getUTCDate() !== day || check.getUTCHours() !== hour || check.getUTCMonth() + 1 !== month) {
-    return undefined;
-  }
-  if ((second ?? 0) > 59 || Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
+  const real =
+    check.getUTCMonth() + 1 === month && check.getUTCDate() === day && check.getUTCHours() === hour;
+  if (!real || minute > 59 || second > 59) return undefined;
+  if (Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
 
   const milliseconds = BigInt(local - offset * 60_000);
   const nanoseconds = milliseconds * NANOS_PER_MILLI + BigInt(fraction.padEnd(9, "0") || "0");
@@ -60,8 +66,11 @@ export function offsetText(offsetMinutes: number, colon: boolean): string {
 /** RFC 3339 without fractional seconds, at the timestamp's own offset ("Z" for UTC). */
 export function formatTimestamp(time: Timestamp): string {
   const fields = localFields(time);
-  const date = `${String(fields.getUTCFullYear()).padStart(4, "0")}-${two(fields.getUTCMonth() + 1)}-${two(fields.getUTCDate())}`;
-  const clock = `${two(fields.getUTCHours())}:${two(fields.getUTCMinutes())}:${two(fields.getUTCSeconds())}`;
+  const year = String(fields.getUTCFullYear()).padStart(4, "0");
+  const date = `${year}-${two(fields.getUTCMonth() + 1)}-${two(fields.getUTCDate())}`;
+  const clock = [fields.getUTCHours(), fields.getUTCMinutes(), fields.getUTCSeconds()]
+    .map(two)
+    .join(":");
   const zone = time.offsetMinutes === 0 ? "Z" : offsetText(time.offsetMinutes, true);
   return `${date}T${clock}${zone}`;
 }

@@ -221,11 +221,12 @@ class YamlParser {
 
       const folded = foldBreaks(this.text, this.position);
       const next = folded.end;
+      const marker = /^(?:---|\.\.\.)(?:\s|$)/.test(this.text.slice(next, next + 4));
       const continues =
         next < this.text.length &&
         this.column(next) > parent &&
         this.text[next] !== "#" &&
-        !(this.column(next) === 0 && /^(?:---|\.\.\.)(?:\s|$)/.test(this.text.slice(next, next + 4)));
+        !(this.column(next) === 0 && marker);
       if (!continues) return value;
       value += folded.text;
       this.position = next;
@@ -236,11 +237,17 @@ class YamlParser {
     const start = this.position;
     const folded = this.current === ">";
     const header = /^[|>]([1-9+-]{0,2})/.exec(this.text.slice(this.position))?.[1] ?? "";
-    const chomping: Chomping = header.includes("-") ? "strip" : header.includes("+") ? "keep" : "clip";
+    const chomping: Chomping = header.includes("-")
+      ? "strip"
+      : header.includes("+")
+        ? "keep"
+        : "clip";
     const explicit = Number(header.replace(/[+-]/g, "")) || undefined;
     this.position += 1 + header.length;
     this.skipInline();
-    if (!isBreakOrEnd(this.current)) this.fail("unexpected text after a block scalar header", start);
+    if (!isBreakOrEnd(this.current)) {
+      this.fail("unexpected text after a block scalar header", start);
+    }
 
     const base = Math.max(parent, 0);
     let indent = explicit === undefined ? undefined : base + explicit;
@@ -314,7 +321,8 @@ class YamlParser {
       if (this.current === "}") break;
       const keyStart = this.position;
       const keyValue = this.flow();
-      const key = typeof keyValue === "string" ? keyValue : this.text.slice(keyStart, this.position).trim();
+      const key =
+        typeof keyValue === "string" ? keyValue : this.text.slice(keyStart, this.position).trim();
       if (Object.hasOwn(result, key)) this.fail(`duplicate key ${JSON.stringify(key)}`, keyStart);
       this.skipBlank();
       let value: Value = null;

@@ -24,8 +24,11 @@ const TRUE = new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on
 const FALSE = new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
 const NULL = new Set(["", "~", "null", "Null", "NULL"]);
 const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const TIMESTAMP =
-  /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.\d*)?(?:[ \t]*(Z|[-+]\d\d?(?::?\d\d)?))?)?$/;
+const TIMESTAMP = new RegExp(
+  "^(\\d{4})-(\\d\\d?)-(\\d\\d?)" +
+    "(?:(?:[Tt]|[ \\t]+)(\\d\\d?):(\\d\\d):(\\d\\d)(?:\\.\\d*)?" +
+    "(?:[ \\t]*(Z|[-+]\\d\\d?(?::?\\d\\d)?))?)?$",
+);
 
 function two(text: string | undefined): string {
   return (text ?? "0").padStart(2, "0");
@@ -41,7 +44,8 @@ function timestamp(text: string): string | undefined {
   let offset = "Z";
   if (zone !== undefined && zone !== "Z") {
     const [, sign = "+", hours, minutes] = /^([-+])(\d\d?):?(\d\d)?$/.exec(zone) ?? [];
-    offset = Number(hours) === 0 && Number(minutes ?? 0) === 0 ? "Z" : `${sign}${two(hours)}:${two(minutes)}`;
+    const utc = Number(hours) === 0 && Number(minutes ?? 0) === 0;
+    offset = utc ? "Z" : `${sign}${two(hours)}:${two(minutes)}`;
   }
   return `${date}T${two(hour)}:${minute}:${second}${offset}`;
 }
@@ -52,7 +56,9 @@ export function resolvePlain(text: string, offset: number): Value {
   if (TRUE.has(text)) return true;
   if (FALSE.has(text)) return false;
   if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
-  if (/^\.(?:nan|NaN|NAN)$/.test(text)) throw new YamlError("NaN is not a supported number", offset);
+  if (/^\.(?:nan|NaN|NAN)$/.test(text)) {
+    throw new YamlError("NaN is not a supported number", offset);
+  }
   if (DECIMAL.test(text)) return Number(text);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return Number(text);
   if (/^0o[0-7]+$/.test(text)) return Number(text);
@@ -100,8 +106,8 @@ export function readQuoted(text: string, start: number): QuotedScalar {
       }
       const digits = HEX_LENGTH[next];
       const hex = digits === undefined ? "" : text.slice(index + 2, index + 2 + digits);
-      const escaped = digits === undefined ? ESCAPES[next] : String.fromCodePoint(parseInt(hex, 16));
-      if (escaped === undefined || (digits !== undefined && !/^[0-9a-fA-F]+$/.test(hex))) {
+      const escaped = digits === undefined ? ESCAPES[next] : codePoint(hex, digits);
+      if (escaped === undefined) {
         throw new YamlError(`"\\${next}" is not a valid escape`, index);
       }
       value += escaped;
@@ -119,6 +125,13 @@ export function readQuoted(text: string, start: number): QuotedScalar {
       trimmable = character === " " || character === "\t" ? trimmable + 1 : 0;
     }
   }
+}
+
+/** The character a `\x`, `\u` or `\U` escape names, if its hex digits are valid. */
+function codePoint(hex: string, digits: number): string | undefined {
+  const code = parseInt(hex, 16);
+  const valid = hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) && code <= 0x10ffff;
+  return valid ? String.fromCodePoint(code) : undefined;
 }
 
 function skipLeading(text: string, index: number): number {
@@ -170,8 +183,9 @@ function foldLines(lines: readonly string[]): string {
       continue;
     }
     const kind = /^[ \t]/.test(line) ? "indented" : "normal";
+    // Only a break between two ordinary lines folds; more-indented lines keep theirs.
     if (previous === "none") result += "\n".repeat(blanks);
-    else if (previous === "normal" && kind === "normal") result += blanks > 0 ? "\n".repeat(blanks) : " ";
+    else if (previous === "normal" && kind === "normal") result += "\n".repeat(blanks) || " ";
     else result += "\n".repeat(blanks + 1);
     result += line;
     previous = kind;
