@@ -39,6 +39,8 @@ export interface TerraceErrorOptions {
   location?: SourceLocation;
   hint?: string;
   cause?: unknown;
+  /** Further errors found in the same check, reported together with this one. */
+  related?: TerraceError[];
 }
 
 /** A user-facing error with a stable code, an optional location and an optional hint. */
@@ -46,6 +48,7 @@ export class TerraceError extends Error {
   readonly code: ErrorCode;
   readonly location: SourceLocation | undefined;
   readonly hint: string | undefined;
+  readonly related: readonly TerraceError[];
 
   constructor(code: ErrorCode, message: string, options: TerraceErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -53,6 +56,7 @@ export class TerraceError extends Error {
     this.code = code;
     this.location = options.location;
     this.hint = options.hint;
+    this.related = options.related ?? [];
   }
 
   /** A copy of this error placed at `location`, unless it already names a place. */

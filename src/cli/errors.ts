@@ -12,13 +12,13 @@ export const EXIT_FAILURE = 1;
 /** The lines to print for an error. */
 export function formatError(error: unknown, cwd: string, debug: boolean): string[] {
   if (isTerraceError(error)) {
-    const place = error.location
-      ? `${displayPath(error.location.file, cwd)}:${error.location.line}: `
-      : "";
-    const lines = [`error: ${place}${error.message}`];
-    if (error.hint !== undefined) lines.push(`hint: ${error.hint}`);
-    if (debug && error.stack !== undefined) lines.push(error.stack);
-    return lines;
+    return [error, ...error.related].flatMap((each) => {
+      const place = each.location ? `${displayPath(each.location.file, cwd)}:${each.location.line}: ` : "";
+      const lines = [`error: ${place}${each.message}`];
+      if (each.hint !== undefined) lines.push(`hint: ${each.hint}`);
+      if (debug && each.stack !== undefined) lines.push(each.stack);
+      return lines;
+    });
   }
 
   const message = error instanceof Error ? error.message : String(error);

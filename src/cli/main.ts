@@ -9,7 +9,8 @@ import { Command, CommanderError, Option } from "commander";
 import { graph } from "./commands/graph.js";
 import { renderJson } from "./commands/render-json.js";
 import { RUN_ALL_ALIASES, runAll, type RunIo } from "./commands/run-all.js";
-import { parseRunArgs } from "./run-args.js";
+import { parseRunArgs, takesValue } from "./run-args.js";
+import { overridesOf, ROLE_FLAG_ALIASES, type RoleFlags } from "./role-flags.js";
 import { EXIT_FAILURE, formatError } from "./errors.js";
 import { processOutput, type Output } from "./output.js";
 
@@ -18,7 +19,7 @@ const packageJson = JSON.parse(
 ) as { version: string };
 
 /** Options every command takes, with terragrunt's spellings as hidden aliases. */
-interface GlobalOptions {
+interface GlobalOptions extends RoleFlags {
   workingDir: string;
   config: string;
   debug: boolean;
@@ -49,6 +50,12 @@ function buildProgram(output: Output): Command {
     .option("--working-dir <dir>", "directory of the unit, or of the tree of units", process.cwd())
     .option("--config <name>", "file name of a unit's configuration", "terragrunt.hcl")
     .option("--debug", "show stack traces for internal errors", false)
+    .option("--iam-role <arn>", "role to assume for every unit (over iam_role)")
+    .option("--iam-role-duration <duration>", "session length: seconds, or 90m, 4h, 1h30m (over iam_role_duration)")
+    .option("--iam-role-session-name <name>", "STS session name (over iam_role_session_name)")
+    .option("--iam-web-identity-token <token>", "OIDC token, or a file holding one, for AssumeRoleWithWebIdentity")
+    .option("--iam-role-external-id <id>", "external ID the role's trust policy requires")
+    .option("--credentials <mode>", "how terraform gets credentials: endpoint (renewed, default) or env")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => output.stdout(text),
@@ -68,6 +75,8 @@ function buildProgram(output: Output): Command {
         configName: global.config,
         withMetadata: options.withMetadata,
         out: options.out,
+        overrides: overridesOf(global, process.env),
+        env: process.env,
       }, output);
       program.setOptionValue("exitCode", code);
     });
@@ -94,7 +103,10 @@ function buildProgram(output: Output): Command {
 
 /** `run-all CMD ...`, an alias such as `apply-all ...`, or `run --all CMD ...`; else undefined. */
 function runCommandOf(argv: string[]): { command: string | undefined; rest: string[] } | undefined {
-  const index = argv.findIndex((arg) => !arg.startsWith("-"));
+  // The command is the first argument that is neither a flag nor a flag's value:
+  // `terrace --working-dir live run-all plan` runs in live.
+  let index = 0;
+  while (argv[index]?.startsWith("-") === true) index += takesValue(argv[index] as string) ? 2 : 1;
   const name = argv[index];
   if (name === undefined) return undefined;
   const before = argv.slice(0, index);
@@ -113,7 +125,8 @@ function processIo(output: Output): RunIo {
     env: process.env,
     stdin: process.stdin,
     stderr: process.stderr,
-    stderrIsTerminal: process.stderr.isTTY === true,
+    // Output captured by a caller is no terminal, whatever this process's stderr is.
+    stderrIsTerminal: output === processOutput && process.stderr.isTTY === true,
   };
 }
 
@@ -124,6 +137,7 @@ const LEGACY_FLAGS: Record<string, string> = {
   "--terragrunt-json-out": "--out",
   "--json-out": "--out",
   "--terragrunt-debug": "--debug",
+  ...ROLE_FLAG_ALIASES,
 };
 
 /** Rewrites terragrunt's flag names, in both `--flag value` and `--flag=value` forms. */

@@ -50,6 +50,11 @@ const FLAGS: { name: FlagName; spellings: string[]; value: boolean }[] = [
   { name: "help", spellings: ["--help", "-h"], value: false },
 ];
 
+/** True for a flag of terrace's, in any spelling, that takes the next argument as its value. */
+export function takesValue(arg: string): boolean {
+  return FLAGS.some((flag) => flag.value && flag.spellings.includes(arg));
+}
+
 /** Parses `argv` after the command name; `command` is the terraform command when known. */
 export function parseRunArgs(argv: readonly string[], command: string | undefined,
   env: Readonly<Record<string, string | undefined>>): RunArgs {

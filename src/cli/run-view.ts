@@ -23,7 +23,8 @@ const COLOURS = [36, 33, 35, 32, 34, 96, 93, 95, 92, 94];
 /** Renders run events as they come. */
 export class RunView {
   private readonly colourOf = new Map<string, number>();
-  private running = 0;
+  /** Units whose turn has started and not yet finished. */
+  private readonly running = new Set<string>();
   private done = 0;
   private failed = 0;
   private statusShown = false;
@@ -49,14 +50,14 @@ export class RunView {
   private render(event: RunEvent): void {
     switch (event.kind) {
       case "start":
-        this.running += 1;
+        this.running.add(event.unit);
         break;
       case "line":
         this.clearStatus();
         this.write(event.stream, this.options.plain ? event.line : `${this.prefix(event.unit)} ${event.line}`);
         break;
       case "finish":
-        if (event.result.startedAt !== undefined) this.running -= 1;
+        this.running.delete(event.unit);
         this.done += 1;
         if (event.result.status === "failed" || event.result.status === "early exit") this.failed += 1;
         break;
@@ -88,9 +89,9 @@ export class RunView {
 
   private drawStatus(): void {
     if (!this.options.interactive) return;
-    const waiting = this.options.total - this.done - this.running;
+    const waiting = this.options.total - this.done - this.running.size;
     this.options.output.stderr(
-      `\r\u001b[2K${this.done} done, ${this.running} running, ${waiting} waiting, ${this.failed} failed`,
+      `\r\u001b[2K${this.done} done, ${this.running.size} running, ${waiting} waiting, ${this.failed} failed`,
     );
     this.statusShown = true;
   }

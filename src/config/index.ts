@@ -1,7 +1,8 @@
 /** The config layer: resolving units and rendering their configuration. */
 export { ConfigResolver, type RoleSettings, type UnitConfig } from "./unit-config.js";
-export { renderConfig } from "./render.js";
+export { renderConfig, type RenderOverride } from "./render.js";
 export type { ResolveOptions } from "./resolve/context.js";
 export type { DependencyBlock } from "./resolve/dependency.js";
-export { checkDuration, parseDuration, DEFAULT_DURATION, MIN_DURATION, MAX_DURATION } from "./validate/role.js";
+export { checkDuration, checkRoleArn, parseDuration, DEFAULT_DURATION, MIN_DURATION, MAX_DURATION } from "./validate/role.js";
 export type { DeclaredDependency, UnitSummary } from "./summary.js";
+export type { AwsIdentity } from "./resolve/context.js";

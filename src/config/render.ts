@@ -12,13 +12,31 @@ import { isObject, type Value, type ValueObject } from "./value.js";
 /** Top-level entries whose members carry their own metadata. */
 const PER_KEY = new Set(["inputs", "locals", "dependency", "generate", "feature"]);
 
-/** The unit's configuration as a JSON value. */
-export function renderConfig(unit: UnitConfig, withMetadata: boolean): ValueObject {
-  if (!withMetadata) return unit.config;
+/** A top-level value set from outside the files (a flag, an environment variable). */
+export interface RenderOverride {
+  value: Value;
+  /** The flag or variable that set it. */
+  origin: string;
+}
+
+/** The unit's configuration as a JSON value, with `overrides` applied over the files' values. */
+export function renderConfig(
+  unit: UnitConfig,
+  withMetadata: boolean,
+  overrides: Readonly<Record<string, RenderOverride>> = {},
+): ValueObject {
+  const config: ValueObject = { ...unit.config };
+  for (const [key, override] of Object.entries(overrides)) config[key] = override.value;
+  if (!withMetadata) return config;
 
   const result: ValueObject = {};
-  for (const [key, value] of Object.entries(unit.config)) {
+  for (const [key, value] of Object.entries(config)) {
     const pointer = childPointer("", key);
+    const override = overrides[key];
+    if (override !== undefined) {
+      result[key] = { metadata: { found_in_file: override.origin }, value };
+      continue;
+    }
     if (PER_KEY.has(key) && isObject(value)) {
       const members: ValueObject = {};
       for (const [member, memberValue] of Object.entries(value)) {

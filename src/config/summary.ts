@@ -9,8 +9,8 @@ import { resolve } from "node:path";
 import { TerraceError, type SourceLocation } from "../errors.js";
 import { dependencyBlocks } from "./resolve/dependency.js";
 import { childPointer } from "./resolve/pointer.js";
-import type { Layer, ResolvedConfig } from "./resolve/unit.js";
-import { checkRoleSettings, roleSettingsOf, ROLE_SETTINGS } from "./validate/role.js";
+import { roleValues, type Layer, type ResolvedConfig } from "./resolve/unit.js";
+import { checkRoleSettings, roleSettingsOf } from "./validate/role.js";
 import type { RoleSettings } from "./unit-config.js";
 import { isObject, type Value, type ValueObject } from "./value.js";
 
@@ -38,7 +38,7 @@ export interface UnitSummary {
 /** Summarises a resolved (not yet merged) config of the unit in `dir`. */
 export function summarise(dir: string, resolved: ResolvedConfig): UnitSummary {
   const layers = resolved.layers.filter((layer) => layer.include?.strategy !== "no_merge");
-  const roleLayers = layers.map((layer) => ({ value: roleAttributes(layer), locate: locator(layer) }));
+  const roleLayers = layers.map((layer) => ({ value: roleValues(layer), locate: locator(layer) }));
   for (const layer of roleLayers) checkRoleSettings(layer.value, layer.locate);
 
   return {
@@ -81,17 +81,6 @@ function pathEdges(dir: string, layers: Layer[]): DeclaredDependency[] {
     }
   }
   return edges;
-}
-
-function roleAttributes(layer: Layer): ValueObject {
-  const value: ValueObject = {};
-  for (const [name, alias] of Object.entries(ROLE_SETTINGS)) {
-    for (const key of alias === undefined ? [name] : [name, alias]) {
-      const member = layer.scope.members.get(key);
-      if (member !== undefined) value[key] = member as Value;
-    }
-  }
-  return value;
 }
 
 function locator(layer: Layer) {

@@ -3,7 +3,7 @@
  * file (`terragrunt.hcl`, or its JSON form); the walk skips terraform's and terragrunt's own
  * directories, git's, and node_modules. Hidden directories are searched, as terragrunt does.
  */
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 import fg from "fast-glob";
 
@@ -23,7 +23,7 @@ export async function discoverUnits(workingDir: string, configName: string): Pro
   return [...dirs].sort();
 }
 
-/** Absolute directories under `workingDir` matching any of the globs. */
+/** Absolute directories matching any of the globs, taken from `workingDir` unless absolute. */
 export async function matchDirs(workingDir: string, globs: readonly string[]): Promise<Set<string>> {
   if (globs.length === 0) return new Set();
   const dirs = await fg(globs.map((glob) => glob.replace(/^\.\//, "").replace(/\/$/, "")), {
@@ -32,5 +32,6 @@ export async function matchDirs(workingDir: string, globs: readonly string[]): P
     onlyDirectories: true,
     ignore: SKIPPED_DIRS.map((dir) => `**/${dir}/**`),
   });
-  return new Set(dirs.map((dir) => join(workingDir, dir)));
+  // fast-glob returns absolute paths for absolute globs, relative ones otherwise.
+  return new Set(dirs.map((dir) => resolve(workingDir, dir)));
 }

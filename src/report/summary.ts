@@ -14,9 +14,12 @@ const ORDER: Record<UnitResult["status"], number> = {
 
 /** The summary's lines, without colour. */
 export function summaryLines(results: readonly UnitResult[], elapsedMs: number): string[] {
-  const counts = new Map<string, number>();
+  const counts = new Map<UnitResult["status"], number>();
   for (const result of results) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
-  const tally = [...counts].map(([status, count]) => `${count} ${status}`).join(", ");
+  const tally = [...counts]
+    .sort(([a], [b]) => ORDER[a] - ORDER[b])
+    .map(([status, count]) => `${count} ${status}`)
+    .join(", ");
   const lines = [`Run summary: ${results.length} units in ${seconds(elapsedMs)} (${tally})`];
 
   const width = Math.max(0, ...results.map((result) => result.path.length));

@@ -3,6 +3,8 @@
  * Ctrl-C on the terminal reaches terrace alone, which passes it on exactly once; output
  * delivered as whole lines; never rejects, always resolves to an exit code.
  */
+import { constants } from "node:os";
+
 import { execa } from "execa";
 
 export type Stream = "stdout" | "stderr";
@@ -49,10 +51,12 @@ export function startProcess(options: ProcessOptions): RunningProcess {
   const result = child.then(async (outcome) => {
     await done;
     if (outcome.failed && outcome.exitCode === undefined) {
-      const failure = outcome.code === "ENOENT"
-        ? `${options.command}: command not found`
-        : outcome.signal !== undefined ? `killed by ${outcome.signal}` : outcome.shortMessage;
-      return { exitCode: outcome.signal === "SIGINT" ? 130 : 127, failure };
+      if (outcome.signal !== undefined) {
+        // The shell's convention: 128 plus the signal's number (130 for SIGINT, 137 for SIGKILL).
+        return { exitCode: 128 + (constants.signals[outcome.signal] ?? 0), failure: `killed by ${outcome.signal}` };
+      }
+      const failure = outcome.code === "ENOENT" ? `${options.command}: command not found` : outcome.shortMessage;
+      return { exitCode: 127, failure };
     }
     return { exitCode: outcome.exitCode ?? 1, failure: undefined };
   });

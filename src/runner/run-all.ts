@@ -35,19 +35,22 @@ export class RunAll {
   private readonly running = new Map<string, RunningProcess>();
   private scheduler: Scheduler | undefined;
   private interrupts = 0;
+  /** Destroying: units wait for their dependents rather than their dependencies. */
+  private readonly down: boolean;
 
-  constructor(private readonly plan: RunPlan, private readonly options: RunAllOptions) {}
+  constructor(private readonly plan: RunPlan, private readonly options: RunAllOptions) {
+    this.down = directionOf(options.command, options.args) === "down";
+  }
 
   async run(): Promise<RunResult> {
     const { plan, options } = this;
     const outputs = new DependencyOutputs((dir) => this.fetchOutputs(dir), options.command);
     plan.resolver.context.options.outputs = (block) => outputs.outputsOf(block);
 
-    const down = directionOf(options.command, options.args) === "down";
     const results = new Map<string, UnitResult>();
     const tasks = plan.units.map((node) => ({
       id: node.dir,
-      waitsFor: down ? node.dependents : node.dependencies,
+      waitsFor: this.down ? node.dependents : node.dependencies,
     }));
 
     this.scheduler = new Scheduler(tasks, {
@@ -59,14 +62,20 @@ export class RunAll {
         options.events({ kind: "start", unit: node.path });
         const result = await runUnit(node, {
           resolver: plan.resolver,
+          workingDir: plan.graph.workingDir,
           command: options.command,
           args: options.args,
           baseEnv: options.env,
           terraformPath: options.terraformPath,
           events: options.events,
           track: (process) => this.track(dir, process),
+          interrupted: () => this.interrupts > 0,
         });
         outputs.forget(dir);
+        if (result.notStarted === true) {
+          this.record(results, dir, { status: "not started" }, undefined, undefined);
+          return { status: "not started" };
+        }
         const outcome: Outcome = result.error === undefined
           ? { status: "succeeded" }
           : { status: "failed", error: result.error };
@@ -107,7 +116,11 @@ export class RunAll {
     const result: UnitResult = {
       ...emptyResult(node.path, dir),
       status: outcome.status,
-      reason: reasonOf(outcome, (other) => this.plan.graph.node(other).path),
+      reason: reasonOf(
+        outcome,
+        (other) => this.plan.graph.node(other).path,
+        this.down ? "dependent" : "dependency",
+      ),
       exitCode,
       startedAt,
       endedAt: startedAt === undefined ? undefined : new Date(),
@@ -169,12 +182,13 @@ function outputValues(text: string): ValueObject | null {
   return values;
 }
 
-function reasonOf(outcome: Outcome, pathOf: (dir: string) => string): string | undefined {
+/** Why a unit did not succeed; `waitedFor` names what it waits for in this direction. */
+function reasonOf(outcome: Outcome, pathOf: (dir: string) => string, waitedFor: string): string | undefined {
   switch (outcome.status) {
     case "failed":
       return outcome.error;
     case "early exit":
-      return `dependency ${pathOf(outcome.because)} did not succeed`;
+      return `${waitedFor} ${pathOf(outcome.because)} did not succeed`;
     case "not started":
       return "the run was interrupted";
     default:

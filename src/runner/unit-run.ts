@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { ConfigResolver, UnitConfig } from "../config/index.js";
 import { isObject } from "../config/value.js";
 import { TerraceError } from "../errors.js";
-import type { GraphNode } from "../graph/graph.js";
+import { displayPath, type GraphNode } from "../graph/graph.js";
 import { runAllArguments } from "./commands.js";
 import type { EventSink } from "./events.js";
 import { startProcess, type RunningProcess } from "./process.js";
@@ -18,6 +18,8 @@ import { unitEnvironment } from "./unit-env.js";
 
 export interface UnitRunOptions {
   resolver: ConfigResolver;
+  /** The run's working directory: errors name files relative to it. */
+  workingDir: string;
   command: string;
   args: readonly string[];
   baseEnv: Readonly<Record<string, string | undefined>>;
@@ -26,6 +28,8 @@ export interface UnitRunOptions {
   events: EventSink;
   /** Called with each process as it starts, so that a signal can reach it. */
   track(process: RunningProcess | undefined): void;
+  /** True once the run is interrupted: from then on no process starts. */
+  interrupted(): boolean;
 }
 
 /** How a unit's terraform ended. */
@@ -33,7 +37,11 @@ export interface UnitRunResult {
   exitCode: number;
   /** The first error line, when the unit failed. */
   error: string | undefined;
+  /** The run was interrupted before the unit's command could start. */
+  notStarted?: boolean;
 }
+
+const NOT_STARTED: UnitRunResult = { exitCode: 130, error: undefined, notStarted: true };
 
 /** Runs the command in one unit; never throws. */
 export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise<UnitRunResult> {
@@ -41,7 +49,7 @@ export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise
   try {
     unit = await options.resolver.resolve(node.dir, { fresh: true });
   } catch (error) {
-    return { exitCode: 1, error: describe(error) };
+    return { exitCode: 1, error: describe(error, options.workingDir) };
   }
   if (node.summary.source !== undefined) {
     return { exitCode: 1, error: `terraform.source is not supported yet (${node.summary.source})` };
@@ -56,9 +64,13 @@ export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise
     ?? (typeof unit.config.terraform_binary === "string" ? unit.config.terraform_binary : "terraform");
   const run = (args: string[]) => runProcess(node, binary, args, env, options);
 
+  // Resolving may have waited for dependency outputs, and init takes a while: an interrupt
+  // that came meanwhile must not be followed by a new terraform process.
+  if (options.interrupted()) return NOT_STARTED;
   if (options.command !== "init" && !existsSync(join(node.dir, ".terraform"))) {
     const init = await run(["init", "-input=false"]);
     if (init.exitCode !== 0) return { exitCode: init.exitCode, error: `terraform init failed: ${init.error ?? ""}`.trim() };
+    if (options.interrupted()) return NOT_STARTED;
   }
   return run(runAllArguments(options.command, options.args));
 }
@@ -77,7 +89,7 @@ async function runProcess(
     cwd: node.dir,
     env,
     onLine: (stream, line) => {
-      if (firstError === undefined && /^(\S+\s+)?(│\s*)?Error:/.test(line)) firstError = line.replace(/^│\s*/, "").trim();
+      firstError ??= errorLine(line);
       options.events({ kind: "line", unit: node.path, stream, line });
     },
   });
@@ -91,10 +103,21 @@ async function runProcess(
   return { exitCode: result.exitCode, error: result.failure ?? firstError ?? `${binary} exited with code ${result.exitCode}` };
 }
 
-function describe(error: unknown): string {
+/**
+ * The text of an `Error:` line as terraform prints it (`│ Error: ...`, coloured unless
+ * -no-color, which terrace does not add), or undefined for any other line.
+ */
+function errorLine(line: string): string | undefined {
+  const plain = line.replace(/\u001b\[[0-9;]*m/g, "");
+  return /^(\S+\s+)?(│\s*)?Error:/.test(plain) ? plain.replace(/^│\s*/, "").trim() : undefined;
+}
+
+/** A configuration error as one line: where (relative to the working dir), what, and the fix. */
+function describe(error: unknown, workingDir: string): string {
   if (error instanceof TerraceError) {
-    const place = error.location ? `${error.location.file}:${error.location.line}: ` : "";
-    return `${place}${error.message}`;
+    const place = error.location ? `${displayPath(workingDir, error.location.file)}:${error.location.line}: ` : "";
+    const hint = error.hint === undefined ? "" : `; ${error.hint}`;
+    return `${place}${error.message}${hint}`;
   }
   return error instanceof Error ? error.message : String(error);
 }

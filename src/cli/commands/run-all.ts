@@ -12,6 +12,7 @@ import { RunAll } from "../../runner/run-all.js";
 import type { Output } from "../output.js";
 import { confirm } from "../prompt.js";
 import type { RunArgs } from "../run-args.js";
+import { RUN_ALL_HELP } from "../run-help.js";
 import { RunView } from "../run-view.js";
 
 /** What the run command needs from the process it runs in. */
@@ -24,6 +25,10 @@ export interface RunIo {
 }
 
 export async function runAll(args: RunArgs, io: RunIo): Promise<number> {
+  if (args.help) {
+    io.output.stdout(RUN_ALL_HELP);
+    return 0;
+  }
   checkRunAllCommand(args.command);
   const workingDir = resolve(args.workingDir);
   const plan = await planRun({

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 
 import { FileCache } from "../files.js";
 import type { Value } from "../value.js";
+import type { RoleSettings } from "../unit-config.js";
 import type { DependencyBlock } from "./dependency.js";
 import { EvaluationStack } from "./lazy.js";
 
@@ -24,6 +25,18 @@ export interface ResolveOptions {
    * resolving (render-json, graph), where mocks stand in for outputs.
    */
   outputs?: (dependency: DependencyBlock) => Value | undefined;
+  /**
+   * The AWS identity a unit sees in `get_aws_account_id()` and friends: its role's, or the
+   * source credentials' when `role` is undefined. May throw `Pending` while STS answers.
+   */
+  awsIdentity?: (role: RoleSettings | undefined) => AwsIdentity;
+}
+
+/** An AWS identity as the identity functions return it. */
+export interface AwsIdentity {
+  account: string;
+  arn: string;
+  userId: string;
 }
 
 /** Run-wide caches; one per run, shared by every unit. */
@@ -69,5 +82,6 @@ export function resolveOptions(partial: Partial<ResolveOptions> = {}): ResolveOp
     terraformCommand: partial.terraformCommand ?? "",
     terraformArgs: partial.terraformArgs ?? [],
     configName: partial.configName ?? "terragrunt.hcl",
+    ...(partial.outputs === undefined ? {} : { outputs: partial.outputs }),
   };
 }

@@ -63,17 +63,25 @@ function labelsOf(layers: Layer[], type: string): string[] {
   return [...labels];
 }
 
-/** The block of that label from every layer, lowest precedence first, merged as terragrunt does. */
+/**
+ * The block of that label merged across layers as terragrunt does: starting from the highest
+ * precedence (the unit), each include in turn, by its own strategy, either yields to what is
+ * merged so far (shallow) or has it deep-merged over its own block (deep). The location is
+ * that of the highest-precedence block.
+ */
 function mergedBlock(layers: Layer[], type: string, label: string): DependencyBlock | undefined {
   let result: DependencyBlock | undefined;
-  const deep = layers.some((layer) => layer.include?.strategy === "deep");
-  for (const layer of [...layers].reverse()) {
-    if (layer.include?.strategy === "no_merge") continue;
+  for (const layer of layers) {
+    const strategy = layer.include?.strategy;
+    if (strategy === "no_merge") continue;
     const block = layer.scope.blocks(type).find((candidate) => candidate.labels[0] === label);
     if (block === undefined) continue;
+    if (result !== undefined && strategy !== "deep") continue;
+
     const evaluated = layer.scope.evaluateBlock(block, childPointer(`/${type}`, label));
-    const value = result === undefined || !deep ? evaluated : deepMerge(result.value, evaluated);
-    result = { name: label, dir: targetDir(layers, value), value, location: layer.scope.location(block.line) };
+    const value = result === undefined ? evaluated : deepMerge(evaluated, result.value);
+    const location = result?.location ?? layer.scope.location(block.line);
+    result = { name: label, dir: targetDir(layers, value), value, location };
   }
   return result;
 }

@@ -175,11 +175,16 @@ export class FileScope implements Scope {
     return result;
   }
 
-  /** Blocks of one type: one unlabeled block as an object, labeled ones keyed by label. */
+  /**
+   * Blocks of one type: one unlabeled block as an object, labeled ones keyed by label. A bare
+   * block beside labeled ones of its type (`include {}` next to `include "env" {}`) is keyed
+   * by the empty label, as terragrunt relabels a bare include.
+   */
   private evaluateBlocks(blocks: Block[], pointer: string): ValueObject {
     const first = blocks[0];
     if (first === undefined) return {};
-    if (first.labels.length === 0 || SINGLE_BLOCKS.has(first.type)) {
+    const labeled = blocks.some((block) => block.labels.length > 0);
+    if (!labeled || SINGLE_BLOCKS.has(first.type)) {
       if (blocks.length > 1) throw this.duplicateBlock(blocks[1] as Block);
       return this.evaluateBlock(first, pointer);
     }

@@ -17,6 +17,8 @@ import { dependencyNamespace, featureNamespace } from "./dependency.js";
 import { FileScope, type Namespaces } from "./file-scope.js";
 import type { Frame } from "./frame.js";
 import type { HclFile } from "../hcl/model.js";
+import type { RoleSettings } from "../unit-config.js";
+import { roleSettingsOf, ROLE_SETTINGS } from "../validate/role.js";
 import { checkSingleLevel, hasValueAt, readInclude, type Include } from "./include.js";
 import type { Member } from "./lazy.js";
 import { mergeConfig } from "./merge.js";
@@ -72,8 +74,10 @@ export function resolveConfig(
       frame: fileFrame,
       context,
       readConfig: (path) => readConfig(context, path, fileFrame),
+      roleSettings: () => roles.current(),
     }), fileNamespaces, context.stack);
 
+  const roles = new UnitRoles(() => layers());
   const unit = scopeFor(frame, namespaces);
   for (const block of unit.blocks("include")) includes.push(readInclude(unit, block));
   frame.includes = includes;
@@ -118,19 +122,25 @@ function loadIncluded(context: ResolveContext, include: Include, from: FileScope
   }
 }
 
-/** `include.<label>` for exposed includes; a bare exposed include's members sit at the top. */
+/**
+ * `include.<label>` for exposed includes. As in terragrunt, a unit whose only include is a
+ * bare one sees that file's members at the top (`include.locals`); beside named includes a
+ * bare one is `include[""]`.
+ */
 function includeNamespace(includes: Include[], parents: Map<Include, FileScope>): Member {
+  const [only] = includes;
+  if (includes.length === 1 && only !== undefined && only.label === "") {
+    const scope = only.expose ? parents.get(only) : undefined;
+    return new LazyObject((key) => scope?.members.get(key), () => scope?.memberNames() ?? []);
+  }
+
   const exposed = includes.filter((include) => include.expose);
-  const bare = exposed.find((include) => include.label === "");
-  const bareScope = bare === undefined ? undefined : parents.get(bare);
-  const labels = exposed.filter((include) => include.label !== "").map((include) => include.label);
   return new LazyObject(
     (key) => {
-      const include = exposed.find((candidate) => candidate.label === key && key !== "");
-      if (include !== undefined) return parents.get(include)?.members.object;
-      return bareScope?.members.get(key);
+      const include = exposed.find((candidate) => candidate.label === key);
+      return include === undefined ? undefined : parents.get(include)?.members.object;
     },
-    () => [...labels, ...(bareScope?.memberNames() ?? [])],
+    () => exposed.map((include) => include.label),
   );
 }
 
@@ -186,4 +196,40 @@ function readConfig(context: ResolveContext, path: string, caller: Frame): Value
 /** The directory of a config file's unit. */
 export function unitDir(configPath: string): string {
   return dirname(configPath);
+}
+
+/**
+ * The unit's role settings for the identity functions, computed once; undefined while being
+ * computed, so that a role ARN built with `get_aws_account_id()` sees the source identity.
+ */
+class UnitRoles {
+  private settings: RoleSettings | undefined;
+  private computing = false;
+
+  constructor(private readonly layers: () => Layer[]) {}
+
+  current(): RoleSettings | undefined {
+    if (this.settings !== undefined || this.computing) return this.settings;
+    this.computing = true;
+    try {
+      this.settings = roleSettingsOf(this.layers()
+        .filter((layer) => layer.include?.strategy !== "no_merge")
+        .map((layer) => ({ value: roleValues(layer), locate: () => undefined })));
+      return this.settings;
+    } finally {
+      this.computing = false;
+    }
+  }
+}
+
+/** The role settings one file sets, under whichever spelling it uses. */
+export function roleValues(layer: Layer): ValueObject {
+  const value: ValueObject = {};
+  for (const [name, alias] of Object.entries(ROLE_SETTINGS)) {
+    for (const key of alias === undefined ? [name] : [name, alias]) {
+      const member = layer.scope.members.get(key);
+      if (member !== undefined) value[key] = member as Value;
+    }
+  }
+  return value;
 }

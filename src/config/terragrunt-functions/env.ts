@@ -5,6 +5,7 @@
 import { TerraceError } from "../../errors.js";
 import type { ResolveContext } from "../resolve/context.js";
 import type { Frame } from "../resolve/frame.js";
+import type { RoleSettings } from "../unit-config.js";
 import type { Value } from "../value.js";
 
 export interface FunctionEnv {
@@ -12,6 +13,8 @@ export interface FunctionEnv {
   context: ResolveContext;
   /** `read_terragrunt_config`: the fully resolved config at an absolute path. */
   readConfig(path: string): Value;
+  /** The role settings of the unit being resolved; undefined while they are being computed. */
+  roleSettings(): RoleSettings | undefined;
 }
 
 /** Checks the argument count of a function that takes between `min` and `max` arguments. */

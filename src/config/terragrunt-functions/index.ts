@@ -4,6 +4,7 @@
  */
 import { builtinFunctions } from "../functions/builtins/index.js";
 import type { FunctionTable, HclFunction } from "../functions/types.js";
+import { awsFunctions } from "./aws.js";
 import type { FunctionEnv } from "./env.js";
 import { pathFunctions } from "./paths.js";
 import { processFunctions } from "./process.js";
@@ -18,6 +19,7 @@ export function functionTable(env: FunctionEnv): FunctionTable {
   const own = new Map<string, HclFunction>();
   const table = new LayeredFunctions(own, builtinFunctions);
   const parts = [
+    awsFunctions(env),
     pathFunctions(env),
     processFunctions(env),
     terraformFunctions(env),

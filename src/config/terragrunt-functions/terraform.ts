@@ -39,7 +39,9 @@ export function terraformFunctions(env: FunctionEnv): Map<string, HclFunction> {
     }],
     ["get_terraform_cli_args", (args) => {
       arity("get_terraform_cli_args", args, 0);
-      return [...options.terraformArgs];
+      // terragrunt's list starts with the command itself: ["apply", "-auto-approve"].
+      const command = options.terraformCommand === "" ? [] : [options.terraformCommand];
+      return [...command, ...options.terraformArgs];
     }],
     ["get_default_retryable_errors", (args) => {
       arity("get_default_retryable_errors", args, 0);

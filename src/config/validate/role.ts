@@ -65,6 +65,14 @@ export function checkDuration(value: unknown, name: string, location?: SourceLoc
   return seconds;
 }
 
+/** Checks a role ARN, whatever set it. */
+export function checkRoleArn(value: unknown, name: string, location?: SourceLocation): void {
+  if (typeof value === "string" && ROLE_ARN.test(value)) return;
+  throw new TerraceError("IAM_ROLE",
+    `${name} = ${JSON.stringify(value)} is not a role ARN; expected arn:aws:iam::<12-digit account>:role/<name>`,
+    { location, hint: 'copy the ARN from the IAM console, e.g. "arn:aws:iam::123456789012:role/deploy"' });
+}
+
 /** Checks the role settings one file sets; `locate` gives the line of an attribute. */
 export function checkRoleSettings(value: ValueObject, locate: (name: string) => SourceLocation | undefined): void {
   for (const [name, alias] of Object.entries(ROLE_SETTINGS)) {
@@ -83,11 +91,7 @@ export function checkRoleSettings(value: ValueObject, locate: (name: string) => 
   };
 
   const role = setting("iam_role");
-  if (role !== undefined && !(typeof role.value === "string" && ROLE_ARN.test(role.value))) {
-    throw new TerraceError("IAM_ROLE",
-      `iam_role = ${JSON.stringify(role.value)} is not a role ARN; expected arn:aws:iam::<12-digit account>:role/<name>`,
-      { location: locate(role.name), hint: 'copy the ARN from the IAM console, e.g. "arn:aws:iam::123456789012:role/deploy"' });
-  }
+  if (role !== undefined) checkRoleArn(role.value, "iam_role", locate(role.name));
   const duration = setting("iam_role_duration");
   if (duration !== undefined) checkDuration(duration.value, duration.name, locate(duration.name));
 

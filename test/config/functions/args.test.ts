@@ -51,8 +51,12 @@ describe("argument checking", () => {
       message: 'element: expected a list as the first argument, got "abc"',
       hint: "call it as element(list, index)",
     });
-    expect(errorMessage("keys", [1, 2])).toBe("keys: expected a map as the first argument, got [1, 2]");
-    expect(errorMessage("upper", null)).toBe("upper: expected a string as the first argument, got null");
+    expect(errorMessage("keys", [1, 2])).toBe(
+      "keys: expected a map as the first argument, got [1, 2]",
+    );
+    expect(errorMessage("upper", null)).toBe(
+      "upper: expected a string as the first argument, got null",
+    );
     expect(errorMessage("substr", "abc", 1.5, 1)).toBe(
       "substr: expected a whole number as the second argument, got 1.5",
     );
@@ -62,7 +66,9 @@ describe("argument checking", () => {
     expect(call("upper", 5)).toBe("5");
     expect(call("upper", true)).toBe("TRUE");
     expect(call("abs", "-5")).toBe(5);
-    expect(errorMessage("abs", "five")).toBe('abs: expected a number as the first argument, got "five"');
+    expect(errorMessage("abs", "five")).toBe(
+      'abs: expected a number as the first argument, got "five"',
+    );
   });
 
   it("cuts long values short in messages", () => {

@@ -15,7 +15,9 @@ describe("list functions", () => {
   });
 
   it("chunklist splits into chunks of a size", () => {
-    expect(call("chunklist", ["a", "b", "c", "d", "e"], 2)).toEqual([["a", "b"], ["c", "d"], ["e"]]);
+    expect(call("chunklist", ["a", "b", "c", "d", "e"], 2)).toEqual(
+      [["a", "b"], ["c", "d"], ["e"]],
+    );
     expect(call("chunklist", ["a", "b"], 0)).toEqual([["a", "b"]]);
     expect(call("chunklist", [], 3)).toEqual([]);
     expect(errorMessage("chunklist", ["a"], -1)).toBe(
@@ -25,7 +27,9 @@ describe("list functions", () => {
 
   it("coalescelist returns the first non-empty list", () => {
     expect(call("coalescelist", [], null, ["c", "d"], ["e"])).toEqual(["c", "d"]);
-    expect(errorMessage("coalescelist", [], [])).toBe("coalescelist: every argument is empty or null");
+    expect(errorMessage("coalescelist", [], [])).toBe(
+      "coalescelist: every argument is empty or null",
+    );
   });
 
   it("compact drops nulls and empty strings", () => {
@@ -59,7 +63,9 @@ describe("list functions", () => {
   });
 
   it("flatten flattens nested lists at any depth", () => {
-    expect(call("flatten", [["a", "b"], [], ["c", ["d", ["e"]]]])).toEqual(["a", "b", "c", "d", "e"]);
+    expect(call("flatten", [["a", "b"], [], ["c", ["d", ["e"]]]])).toEqual(
+      ["a", "b", "c", "d", "e"],
+    );
   });
 
   it("length counts list elements, map keys and string characters", () => {
@@ -99,7 +105,9 @@ describe("list functions", () => {
     expect(errorMessage("slice", list, 1, 5)).toBe(
       "slice: end index 5 is past the end of a list of length 4",
     );
-    expect(errorMessage("slice", list, 3, 2)).toBe("slice: start index 3 is greater than end index 2");
+    expect(errorMessage("slice", list, 3, 2)).toBe(
+      "slice: start index 3 is greater than end index 2",
+    );
   });
 
   it("sort orders strings lexically, numbers included", () => {
@@ -118,7 +126,9 @@ describe("map functions", () => {
     expect(call("coalesce", "", null, "b", "c")).toBe("b");
     expect(call("coalesce", 1, 2)).toBe(1);
     expect(call("coalesce", null, 1, "a")).toBe("1");
-    expect(errorMessage("coalesce", null, "")).toBe("coalesce: every argument is null or an empty string");
+    expect(errorMessage("coalesce", null, "")).toBe(
+      "coalesce: every argument is null or an empty string",
+    );
   });
 
   it("keys and values list by sorted key", () => {

@@ -20,7 +20,9 @@ describe("type conversion functions", () => {
     expect(call("tonumber", "-1.5e2")).toBe(-150);
     expect(call("tonumber", 7)).toBe(7);
     expect(call("tonumber", null)).toBe(null);
-    expect(errorMessage("tonumber", "no")).toBe('tonumber: expected a number as the first argument, got "no"');
+    expect(errorMessage("tonumber", "no")).toBe(
+      'tonumber: expected a number as the first argument, got "no"',
+    );
   });
 
   it("tobool reads bools and their strings only", () => {
@@ -42,7 +44,9 @@ describe("type conversion functions", () => {
     expect(errorMessage("tolist", { a: 1 })).toBe(
       "tolist: expected a list, tuple or set as the first argument, got {a = 1}",
     );
-    expect(errorMessage("tomap", ["a"])).toBe('tomap: expected a map or object as the first argument, got ["a"]');
+    expect(errorMessage("tomap", ["a"])).toBe(
+      'tomap: expected a map or object as the first argument, got ["a"]',
+    );
   });
 
   it("toset removes repeats and sorts strings and numbers", () => {

@@ -75,14 +75,18 @@ describe("JSON functions", () => {
 
 describe("text encodings", () => {
   it("textencodebase64 writes text in the named encoding", () => {
-    expect(call("textencodebase64", "Hello World", "UTF-16LE")).toBe("SABlAGwAbABvACAAVwBvAHIAbABkAA==");
+    expect(call("textencodebase64", "Hello World", "UTF-16LE")).toBe(
+      "SABlAGwAbABvACAAVwBvAHIAbABkAA==",
+    );
     expect(call("textencodebase64", "Hello", "utf-16be")).toBe("AEgAZQBsAGwAbw==");
     expect(call("textencodebase64", "€", "windows-1252")).toBe("gA==");
     expect(call("textencodebase64", "é", "ISO-8859-1")).toBe("6Q==");
   });
 
   it("textdecodebase64 reads text in the named encoding", () => {
-    expect(call("textdecodebase64", "SABlAGwAbABvACAAVwBvAHIAbABkAA==", "UTF-16LE")).toBe("Hello World");
+    expect(call("textdecodebase64", "SABlAGwAbABvACAAVwBvAHIAbABkAA==", "UTF-16LE")).toBe(
+      "Hello World",
+    );
     expect(call("textdecodebase64", "gA==", "windows-1252")).toBe("€");
     expect(call("textdecodebase64", "gqA=", "Shift_JIS")).toBe("あ");
   });

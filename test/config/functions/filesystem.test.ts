@@ -89,7 +89,9 @@ describe("reading files", () => {
       "8f4e7ccd073866160698f8506542a4ebcbf93ed30434ede402c1303bf9d87676" +
         "aa4007c6ed9df6c3faf067575715ea1649cb18b64cfb0b89cdd11ee2052e5f4d",
     );
-    expect(inUnit("filebase64sha256", "vars.txt")).toBe("O/azAne95Bak3jBYrZfx15TwDNyDStFcti6AGKRcH5E=");
+    expect(inUnit("filebase64sha256", "vars.txt")).toBe(
+      "O/azAne95Bak3jBYrZfx15TwDNyDStFcti6AGKRcH5E=",
+    );
     expect(inUnit("filebase64sha512", "vars.txt")).toBe(
       "j058zQc4ZhYGmPhQZUKk68v5PtMENO3kAsEwO/nYdnaqQAfG7Z32w/rwZ1dXFeoWScsYtkz7C4nN0R7iBS5fTQ==",
     );
@@ -101,9 +103,9 @@ describe("reading files", () => {
 
 describe("fileset", () => {
   beforeEach(() => {
-    for (const file of ["a.tf", "b.tf", "c.txt", "sub/d.tf", "sub/deep/e.tf", "sub/f.json", ".hidden.tf"]) {
-      write(`unit/files/${file}`, "x");
-    }
+    const top = ["a.tf", "b.tf", "c.txt", ".hidden.tf"];
+    const files = [...top, "sub/d.tf", "sub/deep/e.tf", "sub/f.json"];
+    for (const file of files) write(`unit/files/${file}`, "x");
   });
 
   it("matches * within one directory and sorts the result", () => {
@@ -118,7 +120,9 @@ describe("fileset", () => {
       "sub/d.tf",
       "sub/deep/e.tf",
     ]);
-    expect(inUnit("fileset", "files", "sub/**")).toEqual(["sub/d.tf", "sub/deep/e.tf", "sub/f.json"]);
+    expect(inUnit("fileset", "files", "sub/**")).toEqual(
+      ["sub/d.tf", "sub/deep/e.tf", "sub/f.json"],
+    );
   });
 
   it("reads ?, {a,b} and character classes", () => {

@@ -11,7 +11,9 @@ describe("format", () => {
 
   it("applies widths, precisions and flags to numbers", () => {
     expect(call("format", "[%5.2f]", 3.14159)).toBe("[ 3.14]");
-    expect(call("format", "[%06d] [%+d] [% d] [%-4d]", 42, 5, 5, 7)).toBe("[000042] [+5] [ 5] [7   ]");
+    expect(call("format", "[%06d] [%+d] [% d] [%-4d]", 42, 5, 5, 7)).toBe(
+      "[000042] [+5] [ 5] [7   ]",
+    );
     expect(call("format", "%x %X %o %b %#x", 255, 255, 8, 5, 255)).toBe("ff FF 10 101 0xff");
     expect(call("format", "%f", 1.5)).toBe("1.500000");
     expect(call("format", "%e", 1234.5678)).toBe("1.234568e+03");
@@ -20,7 +22,9 @@ describe("format", () => {
   });
 
   it("chooses a verb by type for %v and writes JSON for %#v", () => {
-    expect(call("format", "%v %v %v %v", "s", 12345678, true, null)).toBe("s 1.2345678e+07 true null");
+    expect(call("format", "%v %v %v %v", "s", 12345678, true, null)).toBe(
+      "s 1.2345678e+07 true null",
+    );
     expect(call("format", "%v", [1, "a"])).toBe('[1,"a"]');
     expect(call("format", "%v", { b: 1, a: 2 })).toBe('{"a":2,"b":1}');
     expect(call("format", "%#v", "x")).toBe('"x"');
@@ -41,8 +45,12 @@ describe("format", () => {
     expect(errorMessage("format", "%d", 1.5)).toBe(
       'format: "%d" at offset 0 needs a whole number, got 1.5',
     );
-    expect(errorMessage("format", "n=%d", "x")).toBe('format: "%d" at offset 2 needs a number, got "x"');
-    expect(errorMessage("format", "%s", [1])).toBe('format: "%s" at offset 0 needs a string, got [1]');
+    expect(errorMessage("format", "n=%d", "x")).toBe(
+      'format: "%d" at offset 2 needs a number, got "x"',
+    );
+    expect(errorMessage("format", "%s", [1])).toBe(
+      'format: "%s" at offset 0 needs a string, got [1]',
+    );
     expect(errorMessage("format", "%s", null)).toBe('format: "%s" at offset 0 cannot format null');
     expect(errorMessage("format", "%z", 1)).toBe('format: unsupported verb "%z" at offset 0');
   });

@@ -16,7 +16,9 @@ describe("hash functions", () => {
   });
 
   it("base64sha256 and base64sha512 encode the raw digest", () => {
-    expect(call("base64sha256", "hello world")).toBe("uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=");
+    expect(call("base64sha256", "hello world")).toBe(
+      "uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=",
+    );
     expect(call("base64sha512", "hello world")).toBe(
       "MJ7MSJwS1utMxA9QyQLytNDtd+5RGnx6m808qG1M2G+YndNbxf9JlnDaNCVbRbDP2DDoH2Bdz33FVC6TrpzXbw==",
     );
@@ -43,7 +45,8 @@ describe("UUID functions", () => {
 
   it("uuidv5 refuses a namespace that is neither a UUID nor a known name", () => {
     expect(errorMessage("uuidv5", "web", "x")).toBe(
-      'uuidv5: expected a UUID or one of "dns", "url", "oid" and "x500" as the first argument, got "web"',
+      'uuidv5: expected a UUID or one of "dns", "url", "oid" and "x500" as the first argument, ' +
+        'got "web"',
     );
   });
 });

@@ -19,7 +19,8 @@ describe("cidrhost", () => {
       'cidrhost: expected a CIDR prefix like "10.0.0.0/16" as the first argument, got "10.0.0.0"',
     );
     expect(errorMessage("cidrhost", "010.0.0.0/8", 1)).toBe(
-      'cidrhost: expected a CIDR prefix like "10.0.0.0/16" as the first argument, got "010.0.0.0/8"',
+      'cidrhost: expected a CIDR prefix like "10.0.0.0/16" as the first argument, ' +
+        'got "010.0.0.0/8"',
     );
   });
 });
@@ -29,7 +30,8 @@ describe("cidrnetmask", () => {
     expect(call("cidrnetmask", "172.16.0.0/12")).toBe("255.240.0.0");
     expect(call("cidrnetmask", "10.0.0.0/32")).toBe("255.255.255.255");
     expect(errorMessage("cidrnetmask", "fd00::/8")).toBe(
-      'cidrnetmask: expected an IPv4 prefix (IPv6 has no netmask) as the first argument, got "fd00::/8"',
+      'cidrnetmask: expected an IPv4 prefix (IPv6 has no netmask) as the first argument, ' +
+        'got "fd00::/8"',
     );
   });
 });
@@ -38,7 +40,9 @@ describe("cidrsubnet", () => {
   it("extends the prefix and numbers the subnet", () => {
     expect(call("cidrsubnet", "172.16.0.0/12", 4, 2)).toBe("172.18.0.0/16");
     expect(call("cidrsubnet", "10.1.2.0/24", 4, 15)).toBe("10.1.2.240/28");
-    expect(call("cidrsubnet", "fd00:fd12:3456:7890::/56", 16, 162)).toBe("fd00:fd12:3456:7800:a200::/72");
+    expect(call("cidrsubnet", "fd00:fd12:3456:7890::/56", 16, 162)).toBe(
+      "fd00:fd12:3456:7800:a200::/72",
+    );
   });
 
   it("refuses subnet numbers and prefixes that do not fit", () => {

@@ -30,7 +30,9 @@ describe("numeric functions", () => {
     expect(call("parseint", "-10", 2)).toBe(-2);
     expect(call("parseint", "zz", 36)).toBe(1295);
     expect(call("parseint", "Z", 62)).toBe(61);
-    expect(errorMessage("parseint", "12", 2)).toBe('parseint: cannot parse "12" as a base 2 integer');
+    expect(errorMessage("parseint", "12", 2)).toBe(
+      'parseint: cannot parse "12" as a base 2 integer',
+    );
     expect(errorMessage("parseint", "", 10)).toBe('parseint: cannot parse "" as a base 10 integer');
     expect(errorMessage("parseint", "1", 1)).toBe("parseint: expected a base from 2 to 62, got 1");
   });

@@ -45,7 +45,8 @@ describe("regex", () => {
       'regex: invalid regular expression "(": Unterminated group',
     );
     expect(errorMessage("regex", "a(?i)b", "ab")).toBe(
-      'regex: invalid regular expression "a(?i)b": flags are supported only at the start of the pattern',
+      'regex: invalid regular expression "a(?i)b": ' +
+        "flags are supported only at the start of the pattern",
     );
     expect(errorMessage("regex", "(?P<a>x)(y)", "xy")).toBe(
       'regex: pattern "(?P<a>x)(y)" mixes named and unnamed groups',

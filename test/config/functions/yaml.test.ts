@@ -84,6 +84,34 @@ describe("yamldecode", () => {
     expect(call("yamldecode", 'a: "one\n  two"')).toEqual({ a: "one two" });
   });
 
+  it("reads nested lists at their key's column, empty items and multi-line flows", () => {
+    expect(call("yamldecode", "a:\n- 1\n- 2\nb:\n  - 3\nc: 4")).toEqual(
+      { a: [1, 2], b: [3], c: 4 },
+    );
+    expect(call("yamldecode", "-\n- a\n-\n  b: 1\n  c: 2\n- - x\n  - z")).toEqual([
+      null,
+      "a",
+      { b: 1, c: 2 },
+      ["x", "z"],
+    ]);
+    expect(call("yamldecode", "list: [a,\n  b, c]\nmap: {\n  x: 1,\n  y: 2\n}")).toEqual({
+      list: ["a", "b", "c"],
+      map: { x: 1, y: 2 },
+    });
+    expect(call("yamldecode", "key:    # comment\n  value\n")).toEqual({ key: "value" });
+  });
+
+  it("reads block scalars with indentation indicators and more-indented lines", () => {
+    expect(call("yamldecode", "a: |2\n    indented\n   x\n")).toEqual({ a: "  indented\n x\n" });
+    expect(call("yamldecode", "a: >\n  one\n    more\n  two\n")).toEqual(
+      { a: "one\n  more\ntwo\n" },
+    );
+    expect(call("yamldecode", "- |\n  block\n- >-\n  folded\n  line\n")).toEqual([
+      "block\n",
+      "folded line",
+    ]);
+  });
+
   it("reads CRLF line endings and keys with colons in them", () => {
     expect(call("yamldecode", "a: 1\r\nb: [x, z]\r\n")).toEqual({ a: 1, b: ["x", "z"] });
     expect(call("yamldecode", "url: http://example.com:8080/x\n")).toEqual({
@@ -103,6 +131,9 @@ describe("yamldecode", () => {
     );
     expect(errorMessage("yamldecode", "a: 1\na: 2\n")).toBe(
       'yamldecode: cannot read the YAML: line 2: duplicate key "a"',
+    );
+    expect(errorMessage("yamldecode", "? a\n: b\n")).toBe(
+      'yamldecode: cannot read the YAML: line 1: complex keys ("? ") are not supported',
     );
     expect(errorMessage("yamldecode", 'a: "open\n')).toBe(
       "yamldecode: cannot read the YAML: line 1: a quoted string is not closed",

@@ -61,9 +61,10 @@ export class Args {
   }
 
   /** Throws the standard complaint that the argument at `index` is not `expected`. */
-  expected(index: number, expected: string, value: Value = this.value(index)): never {
+  expected(index: number, expected: string): never {
+    const got = describe(this.value(index));
     return this.fail(
-      `expected ${expected} as the ${ordinal(index)} argument, got ${describe(value)}`,
+      `expected ${expected} as the ${ordinal(index)} argument, got ${got}`,
       `call it as ${this.usage}`,
     );
   }

@@ -139,7 +139,10 @@ export const listFunctions = functionTable([
   defineFunction("index", "list, value", (args) => {
     const position = args.list(0).findIndex((item) => looseEqual(item, args.value(1)));
     if (position < 0) {
-      args.fail(`${describe(args.value(1))} is not in ${describe(args.value(0))}`);
+      args.fail(
+        `${describe(args.value(1))} is not in ${describe(args.value(0))}`,
+        "check with contains() first, or look the value up in a map instead",
+      );
     }
     return position;
   }),

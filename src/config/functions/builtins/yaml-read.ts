@@ -139,6 +139,9 @@ class YamlParser {
     if (column <= parent && !ownSequence) return null;
 
     if (this.atSequenceEntry()) return this.sequence(column);
+    if (this.current === "?" && isSpaceOrEnd(this.text[this.position + 1])) {
+      this.fail('complex keys ("? ") are not supported');
+    }
     if (this.keyColon() !== undefined) return this.mapping(column);
     return this.inline(parent);
   }
@@ -174,7 +177,7 @@ class YamlParser {
 
   private key(): string {
     if (this.current === "?" && isSpaceOrEnd(this.text[this.position + 1])) {
-      this.fail("complex keys (\"? \") are not supported");
+      this.fail('complex keys ("? ") are not supported');
     }
     const colon = this.keyColon();
     if (colon === undefined) this.fail("expected \"key: value\"");
