@@ -69,7 +69,8 @@ export class CredentialBroker {
       if (this.entries.get(key) !== entry) return this.assume(request);
     }
 
-    const fresh: Entry = { assumed: this.retrying(() => this.sts.assumeRole(request)) };
+    const previous = entry === undefined ? undefined : await entry.assumed.catch(() => undefined);
+    const fresh: Entry = { assumed: this.renewed(request, previous) };
     this.entries.set(key, fresh);
     // A failure is shared by the asks made while it was in flight, but not kept: a renewal
     // that fails once must not leave the unit's terraform without credentials for the rest
@@ -78,6 +79,19 @@ export class CredentialBroker {
       if (this.entries.get(key) === fresh) this.entries.delete(key);
     });
     return fresh.assumed;
+  }
+
+  /**
+   * New credentials from STS; if STS fails while the previous credentials are still valid,
+   * those are served meanwhile, so that a throttled renewal does not cut a running terraform off.
+   */
+  private async renewed(request: RoleRequest, previous: AssumedRole | undefined): Promise<AssumedRole> {
+    try {
+      return await this.retrying(() => this.sts.assumeRole(request));
+    } catch (error) {
+      if (previous !== undefined && previous.credentials.expiration.getTime() > this.now()) return previous;
+      throw error;
+    }
   }
 
   /** The key of a request: everything that changes what STS returns. */

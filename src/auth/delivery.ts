@@ -12,9 +12,13 @@ import type { Credentials } from "./sts.js";
 
 export type CredentialMode = "endpoint" | "env";
 
-/** Variables that would make an SDK pick other credentials than terrace's. */
+/**
+ * Variables that would make an SDK pick other credentials than terrace's. The Go SDK of
+ * terraform's AWS provider also reads the older `AWS_ACCESS_KEY` and `AWS_SECRET_KEY`.
+ */
 const COMPETING = [
   "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
+  "AWS_ACCESS_KEY", "AWS_SECRET_KEY",
   "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME",
   "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
   "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",

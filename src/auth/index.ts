@@ -15,6 +15,7 @@ import { defaultSessionName, roleRequest, type RoleOverrides, type RoleRequest }
 import { sdkGateway, type Identity, type StsGateway } from "./sts.js";
 
 export { applyChanges, type CredentialMode } from "./delivery.js";
+export { PreflightFailure } from "./preflight.js";
 export { flagOverride, originName, roleOverrides, type RoleOverrides, type RoleRequest } from "./settings.js";
 export type { RoleUse } from "./preflight.js";
 export type { Identity, StsGateway } from "./sts.js";

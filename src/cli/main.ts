@@ -25,13 +25,20 @@ interface GlobalOptions extends RoleFlags {
   debug: boolean;
 }
 
-/** Runs terrace with `argv` (without the node and script paths); resolves to the exit code. */
-export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+/**
+ * Runs terrace with `argv` (without the node and script paths); resolves to the exit code.
+ * `env` is the environment that run-all reads and hands to terraform.
+ */
+export async function main(
+  argv: string[],
+  output: Output = processOutput,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   const program = buildProgram(output);
   let exitCode = 0;
   try {
     const run = runCommandOf(argv);
-    if (run !== undefined) return await runAll(parseRunArgs(run.rest, run.command, process.env), processIo(output));
+    if (run !== undefined) return await runAll(parseRunArgs(run.rest, run.command, env), processIo(output, env));
     await program.parseAsync(normaliseLegacyFlags(argv), { from: "user" });
     exitCode = (program.getOptionValue("exitCode") as number | undefined) ?? 0;
   } catch (error) {
@@ -119,10 +126,10 @@ function runCommandOf(argv: string[]): { command: string | undefined; rest: stri
   return aliased === undefined ? undefined : { command: aliased, rest: [...before, ...after] };
 }
 
-function processIo(output: Output): RunIo {
+function processIo(output: Output, env: Readonly<Record<string, string | undefined>>): RunIo {
   return {
     output,
-    env: process.env,
+    env,
     stdin: process.stdin,
     stderr: process.stderr,
     // Output captured by a caller is no terminal, whatever this process's stderr is.

@@ -4,6 +4,7 @@
  * is terraform's. `--` ends terrace's flags.
  */
 import { TerraceError } from "../errors.js";
+import { ROLE_FLAG_ALIASES, type RoleFlags } from "./role-flags.js";
 
 export interface RunArgs {
   command: string;
@@ -21,9 +22,13 @@ export interface RunArgs {
   tfPath: string | undefined;
   debug: boolean;
   help: boolean;
+  role: RoleFlags;
 }
 
-type FlagName = Exclude<keyof RunArgs, "command" | "terraformArgs">;
+type FlagName = Exclude<keyof RunArgs, "command" | "terraformArgs" | "role"> | `role.${keyof RoleFlags}`;
+
+type BooleanFlag = "nonInteractive" | "ignoreDependencyErrors" | "strictInclude" | "includeExternal" | "debug" | "help";
+type StringFlag = "workingDir" | "configName" | "report" | "tfPath";
 
 /** Each flag with its aliases and whether it takes a value. */
 const FLAGS: { name: FlagName; spellings: string[]; value: boolean }[] = [
@@ -47,6 +52,7 @@ const FLAGS: { name: FlagName; spellings: string[]; value: boolean }[] = [
   { name: "report", spellings: ["--report", "--report-file"], value: true },
   { name: "tfPath", spellings: ["--tf-path", "--terragrunt-tfpath"], value: true },
   { name: "debug", spellings: ["--debug", "--terragrunt-debug"], value: false },
+  ...roleFlagSpellings(),
   { name: "help", spellings: ["--help", "-h"], value: false },
 ];
 
@@ -75,6 +81,7 @@ export function parseRunArgs(argv: readonly string[], command: string | undefine
     tfPath: env.TG_TF_PATH ?? env.TERRAGRUNT_TFPATH,
     debug: false,
     help: false,
+    role: {},
   };
   if (env.TG_PARALLELISM !== undefined) args.parallelism = parallelism(env.TG_PARALLELISM);
 
@@ -97,7 +104,7 @@ export function parseRunArgs(argv: readonly string[], command: string | undefine
       continue;
     }
     if (!flag.value) {
-      (args[flag.name] as boolean) = true;
+      (args[flag.name as BooleanFlag] as boolean) = true;
       continue;
     }
     const value = inline ?? argv[(index += 1)];
@@ -110,9 +117,10 @@ export function parseRunArgs(argv: readonly string[], command: string | undefine
 }
 
 function setValue(args: RunArgs, name: FlagName, value: string): void {
-  if (name === "parallelism") args.parallelism = parallelism(value);
+  if (name.startsWith("role.")) args.role[name.slice(5) as keyof RoleFlags] = value;
+  else if (name === "parallelism") args.parallelism = parallelism(value);
   else if (name === "includeDirs" || name === "excludeDirs") args[name].push(value);
-  else (args[name] as string) = value;
+  else (args[name as StringFlag] as string) = value;
 }
 
 function parallelism(value: string): number {
@@ -123,6 +131,23 @@ function parallelism(value: string): number {
     });
   }
   return count;
+}
+
+/** The role flags, under terrace's names and terragrunt's. */
+function roleFlagSpellings(): { name: FlagName; spellings: string[]; value: boolean }[] {
+  const fields: [keyof RoleFlags, string][] = [
+    ["iamRole", "--iam-role"],
+    ["iamRoleDuration", "--iam-role-duration"],
+    ["iamRoleSessionName", "--iam-role-session-name"],
+    ["iamWebIdentityToken", "--iam-web-identity-token"],
+    ["iamRoleExternalId", "--iam-role-external-id"],
+    ["credentials", "--credentials"],
+  ];
+  return fields.map(([field, flag]) => ({
+    name: `role.${field}` as FlagName,
+    spellings: [flag, ...Object.keys(ROLE_FLAG_ALIASES).filter((alias) => ROLE_FLAG_ALIASES[alias] === flag)],
+    value: true,
+  }));
 }
 
 function splitFlag(arg: string): [string, string | undefined] {

@@ -26,6 +26,8 @@ export function renderConfig(
   overrides: Readonly<Record<string, RenderOverride>> = {},
 ): ValueObject {
   const config: ValueObject = { ...unit.config };
+  // The include blocks are how the configuration was assembled, not part of it.
+  delete config.include;
   for (const [key, override] of Object.entries(overrides)) config[key] = override.value;
   if (!withMetadata) return config;
 

@@ -7,6 +7,7 @@
  * during planning they see the dependency's `mock_outputs`, and a unit whose inputs need
  * outputs that have no mocks is checked up to that point.
  */
+import type { RunCredentials } from "../auth/index.js";
 import { ConfigResolver } from "../config/index.js";
 import { TerraceError } from "../errors.js";
 import { discoverUnits } from "../graph/discover.js";
@@ -14,6 +15,8 @@ import { excludedUnits, type ExclusionReason, type FilterOptions } from "../grap
 import { UnitGraph, type GraphNode } from "../graph/graph.js";
 
 export interface PlanOptions {
+  /** Answers the AWS identity functions of the configuration. */
+  credentials?: RunCredentials;
   workingDir: string;
   configName: string;
   command: string;
@@ -39,6 +42,8 @@ export async function planRun(options: PlanOptions): Promise<RunPlan> {
     terraformCommand: options.command,
     terraformArgs: options.args,
   });
+  const { credentials } = options;
+  if (credentials !== undefined) resolver.context.options.awsIdentity = (role) => credentials.identity(role);
   const dirs = await discoverUnits(options.workingDir, options.configName);
   if (dirs.length === 0) {
     throw new TerraceError("USAGE", `no units under ${options.workingDir}`, {

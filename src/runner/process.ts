@@ -53,10 +53,11 @@ export function startProcess(options: ProcessOptions): RunningProcess {
     if (outcome.failed && outcome.exitCode === undefined) {
       if (outcome.signal !== undefined) {
         // The shell's convention: 128 plus the signal's number (130 for SIGINT, 137 for SIGKILL).
-        return { exitCode: 128 + (constants.signals[outcome.signal] ?? 0), failure: `killed by ${outcome.signal}` };
+        const exitCode = 128 + (constants.signals[outcome.signal] ?? 0);
+        return { exitCode, failure: `killed by ${outcome.signal}` };
       }
-      const failure = outcome.code === "ENOENT" ? `${options.command}: command not found` : outcome.shortMessage;
-      return { exitCode: 127, failure };
+      const notFound = outcome.code === "ENOENT";
+      return { exitCode: 127, failure: notFound ? `${options.command}: command not found` : outcome.shortMessage };
     }
     return { exitCode: outcome.exitCode ?? 1, failure: undefined };
   });

@@ -5,6 +5,7 @@
  * running terraform, so that it can write its state and release its lock; the second stops
  * them at once.
  */
+import { applyChanges, type RunCredentials } from "../auth/index.js";
 import { isObject, type ValueObject } from "../config/value.js";
 import { directionOf } from "./commands.js";
 import type { EventSink, UnitResult } from "./events.js";
@@ -12,7 +13,8 @@ import { DependencyOutputs } from "./outputs.js";
 import type { RunPlan } from "./plan.js";
 import { startProcess, type RunningProcess } from "./process.js";
 import { Scheduler, type Outcome } from "./scheduler.js";
-import { runUnit } from "./unit-run.js";
+import { runUnit, type UnitRunResult } from "./unit-run.js";
+import { unitEnvironment } from "./unit-env.js";
 
 export interface RunAllOptions {
   command: string;
@@ -22,6 +24,7 @@ export interface RunAllOptions {
   terraformPath: string | undefined;
   env: Readonly<Record<string, string | undefined>>;
   events: EventSink;
+  credentials: RunCredentials;
 }
 
 /** The results of a run, one per unit of the graph, and its exit code. */
@@ -62,6 +65,7 @@ export class RunAll {
         options.events({ kind: "start", unit: node.path });
         const result = await runUnit(node, {
           resolver: plan.resolver,
+          credentials: options.credentials,
           workingDir: plan.graph.workingDir,
           command: options.command,
           args: options.args,
@@ -79,7 +83,7 @@ export class RunAll {
         const outcome: Outcome = result.error === undefined
           ? { status: "succeeded" }
           : { status: "failed", error: result.error };
-        this.record(results, dir, outcome, result.exitCode, startedAt);
+        this.record(results, dir, outcome, result.exitCode, startedAt, result.role);
         return outcome;
       },
       onSkip: (dir, outcome) => this.record(results, dir, outcome, undefined, undefined),
@@ -111,7 +115,7 @@ export class RunAll {
   }
 
   private record(results: Map<string, UnitResult>, dir: string, outcome: Outcome,
-    exitCode: number | undefined, startedAt: Date | undefined): void {
+    exitCode: number | undefined, startedAt: Date | undefined, role?: UnitRunResult["role"]): void {
     const node = this.plan.graph.node(dir);
     const result: UnitResult = {
       ...emptyResult(node.path, dir),
@@ -124,6 +128,9 @@ export class RunAll {
       exitCode,
       startedAt,
       endedAt: startedAt === undefined ? undefined : new Date(),
+      role: role?.arn,
+      duration: role?.duration,
+      credentialExpiry: role?.expiry,
     };
     results.set(dir, result);
     this.options.events({ kind: "finish", unit: node.path, result });
@@ -143,14 +150,21 @@ export class RunAll {
     return failed ? 1 : 0;
   }
 
+  /** A dependency's outputs are read with the dependency's own role. */
+  private async credentialsOf(dir: string): Promise<Record<string, string | undefined>> {
+    const node = this.plan.graph.nodes.get(dir);
+    const summary = node?.summary ?? (await this.plan.resolver.summarise(dir));
+    const delivery = await this.options.credentials.deliver(this.options.credentials.requestFor(summary.role));
+    return delivery.changes;
+  }
+
   /**
    * `terraform output -json` of a unit; null when it has none, or when terraform cannot read
    * its state (never initialised, never applied).
    */
   private async fetchOutputs(dir: string): Promise<ValueObject | null> {
     const lines: string[] = [];
-    const env: Record<string, string> = {};
-    for (const [name, value] of Object.entries(this.options.env)) if (value !== undefined) env[name] = value;
+    const env = applyChanges(unitEnvironment(this.options.env, {}), await this.credentialsOf(dir));
     const process = startProcess({
       command: this.options.terraformPath ?? "terraform",
       args: ["output", "-json"],

@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
+import { applyChanges, type Delivery, type RunCredentials } from "../auth/index.js";
 import type { ConfigResolver, UnitConfig } from "../config/index.js";
 import { isObject } from "../config/value.js";
 import { TerraceError } from "../errors.js";
@@ -18,6 +19,8 @@ import { unitEnvironment } from "./unit-env.js";
 
 export interface UnitRunOptions {
   resolver: ConfigResolver;
+  /** The run's credentials: each unit's role, delivered to its processes. */
+  credentials: RunCredentials;
   /** The run's working directory: errors name files relative to it. */
   workingDir: string;
   command: string;
@@ -39,6 +42,8 @@ export interface UnitRunResult {
   error: string | undefined;
   /** The run was interrupted before the unit's command could start. */
   notStarted?: boolean;
+  /** The role the unit ran as, its session length, and when its first credentials expire. */
+  role?: { arn: string; duration: number; expiry: Date | undefined };
 }
 
 const NOT_STARTED: UnitRunResult = { exitCode: 130, error: undefined, notStarted: true };
@@ -58,11 +63,25 @@ export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise
     return { exitCode: 1, error: "the unit is protected by prevent_destroy = true" };
   }
 
+  const request = options.credentials.requestFor(unit.role);
+  let delivery: Delivery;
+  try {
+    delivery = await options.credentials.deliver(request);
+  } catch (error) {
+    return { exitCode: 1, error: `cannot assume ${request?.roleArn ?? "the role"}: ${describe(error, options.workingDir)}` };
+  }
+  const role = request === undefined
+    ? undefined
+    : { arn: request.roleArn, duration: request.duration, expiry: delivery.expiry };
+
   const inputs = isObject(unit.config.inputs) ? unit.config.inputs : {};
-  const env = unitEnvironment(options.baseEnv, inputs, { TF_IN_AUTOMATION: "1" });
+  const env = applyChanges(unitEnvironment(options.baseEnv, inputs, { TF_IN_AUTOMATION: "1" }), delivery.changes);
   const binary = options.terraformPath
     ?? (typeof unit.config.terraform_binary === "string" ? unit.config.terraform_binary : "terraform");
-  const run = (args: string[]) => runProcess(node, binary, args, env, options);
+  const run = async (args: string[]): Promise<UnitRunResult> => ({
+    ...(await runProcess(node, binary, args, env, options)),
+    ...(role === undefined ? {} : { role }),
+  });
 
   // Resolving may have waited for dependency outputs, and init takes a while: an interrupt
   // that came meanwhile must not be followed by a new terraform process.
@@ -115,7 +134,8 @@ function errorLine(line: string): string | undefined {
 /** A configuration error as one line: where (relative to the working dir), what, and the fix. */
 function describe(error: unknown, workingDir: string): string {
   if (error instanceof TerraceError) {
-    const place = error.location ? `${displayPath(workingDir, error.location.file)}:${error.location.line}: ` : "";
+    const { location } = error;
+    const place = location ? `${displayPath(workingDir, location.file)}:${location.line}: ` : "";
     const hint = error.hint === undefined ? "" : `; ${error.hint}`;
     return `${place}${error.message}${hint}`;
   }

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { CredentialBroker, type BrokerOptions } from "../../src/auth/broker.js";
 import type { RoleRequest } from "../../src/auth/settings.js";
-import { sdkGateway, StsError, type AssumedRole, type StsGateway } from "../../src/auth/sts.js";
+import {
+  sdkGateway,
+  StsError,
+  type AssumedRole,
+  type AssumeRoleInput,
+  type StsGateway,
+} from "../../src/auth/sts.js";
 import { FakeClock, MINUTE, requestFor, roleArn } from "../helpers/roles.js";
 import { STS_ERRORS, StsStub } from "../helpers/sts-stub.js";
 
@@ -38,7 +44,8 @@ describe("the credential broker", () => {
     const brokered = broker();
     const roles = ["network", "app", "data"];
 
-    const asks = Array.from({ length: 50 }, (_, index) => brokered.assume(requestFor(roles[index % 3] as string)));
+    const asks = Array.from({ length: 50 }, (_, index) =>
+      brokered.assume(requestFor(roles[index % 3] as string)));
     const answers = await Promise.all(asks);
 
     expect(stub.calls("AssumeRole").map((call) => call.roleArn).sort()).toEqual(roles.map(roleArn).sort());
@@ -163,7 +170,8 @@ describe("the credential broker", () => {
 
     const error = await failure(brokered.assume(requestFor("app")));
 
-    expect({ code: error.code, message: error.message }).toEqual({ code: "Throttling", message: "Rate exceeded" });
+    expect({ code: error.code, message: error.message })
+      .toEqual({ code: "Throttling", message: "Rate exceeded" });
     expect(stub.calls("AssumeRole")).toHaveLength(3);
   });
 
@@ -200,7 +208,7 @@ describe("the credential broker", () => {
 
 /** A gateway whose AssumeRole answers only when the test says so. */
 class GatedGateway implements StsGateway {
-  readonly assumed: RoleRequest[] = [];
+  readonly assumed: AssumeRoleInput[] = [];
   private release: () => void = () => undefined;
   private readonly gate = new Promise<void>((resolve) => {
     this.release = resolve;
@@ -210,7 +218,7 @@ class GatedGateway implements StsGateway {
     return { account: "123456789012", arn: "arn:aws:iam::123456789012:user/dev", userId: "AIDA" };
   }
 
-  async assumeRole(input: RoleRequest): Promise<AssumedRole> {
+  async assumeRole(input: AssumeRoleInput): Promise<AssumedRole> {
     this.assumed.push(input);
     await this.gate;
     return {
@@ -220,7 +228,11 @@ class GatedGateway implements StsGateway {
         sessionToken: "token",
         expiration: new Date(Date.now() + 3600_000),
       },
-      identity: { account: "123456789012", arn: "arn:aws:sts::123456789012:assumed-role/app/s", userId: "AROA:s" },
+      identity: {
+        account: "123456789012",
+        arn: "arn:aws:sts::123456789012:assumed-role/app/s",
+        userId: "AROA:s",
+      },
     };
   }
 

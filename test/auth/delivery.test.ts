@@ -10,6 +10,8 @@ const PARENT: Readonly<Record<string, string>> = {
   AWS_SECRET_ACCESS_KEY: "parent-secret",
   AWS_SESSION_TOKEN: "parent-token",
   AWS_SECURITY_TOKEN: "parent-token",
+  AWS_ACCESS_KEY: "AKIAPARENTLEGACY",
+  AWS_SECRET_KEY: "parent-legacy-secret",
   AWS_PROFILE: "dev",
   AWS_DEFAULT_PROFILE: "dev",
   AWS_ROLE_ARN: "arn:aws:iam::123456789012:role/ci",

@@ -37,9 +37,13 @@ async function fetchCredentials(url: string, authorization?: string, method = "G
     method,
     headers: authorization === undefined ? {} : { authorization },
   });
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   return {
     status: response.status,
-    headers: Object.fromEntries(response.headers.entries()),
+    headers,
     body: await response.json() as Record<string, unknown>,
   };
 }
@@ -76,7 +80,8 @@ describe("the container credentials endpoint", () => {
   it("answers 403 to a request without the run's token", async () => {
     const answer = await fetchCredentials(endpoint.urlFor(requestFor("app")));
 
-    expect({ status: answer.status, body: answer.body }).toEqual({ status: 403, body: { message: "forbidden" } });
+    expect({ status: answer.status, body: answer.body })
+      .toEqual({ status: 403, body: { message: "forbidden" } });
     expect(stub.calls("AssumeRole")).toEqual([]);
   });
 
@@ -85,7 +90,8 @@ describe("the container credentials endpoint", () => {
     ["a shorter token", "secret"],
     ["the token with a Bearer prefix", "Bearer TOKEN"],
   ])("answers 403 to %s", async (_, token) => {
-    const answer = await fetchCredentials(endpoint.urlFor(requestFor("app")), token.replace("TOKEN", endpoint.token));
+    const url = endpoint.urlFor(requestFor("app"));
+    const answer = await fetchCredentials(url, token.replace("TOKEN", endpoint.token));
 
     expect(answer.status).toBe(403);
     expect(stub.calls("AssumeRole")).toEqual([]);
@@ -97,7 +103,8 @@ describe("the container credentials endpoint", () => {
 
     const answer = await fetchCredentials(url.href, endpoint.token);
 
-    expect({ status: answer.status, body: answer.body }).toEqual({ status: 404, body: { message: "not found" } });
+    expect({ status: answer.status, body: answer.body })
+      .toEqual({ status: 404, body: { message: "not found" } });
   });
 
   it("answers 404 to anything but GET", async () => {

@@ -111,7 +111,9 @@ describe("preflight", () => {
 
   it("explains role chaining when the source credentials are an assumed role", async () => {
     stub.callerArn = "arn:aws:sts::123456789012:assumed-role/ci-runner/build-17";
-    stub.respond((request) => (request.durationSeconds ?? 0) > 3600 ? STS_ERRORS.roleChaining() : stub.success(request));
+    stub.respond((request) => (request.durationSeconds ?? 0) > 3600
+      ? STS_ERRORS.roleChaining()
+      : stub.success(request));
 
     const failures = await failuresOf(credentials());
 
@@ -129,7 +131,8 @@ describe("preflight", () => {
       },
       {
         code: "IAM_ROLE",
-        message: `cannot assume ${BILLING} for 7200 s (duration set at billing/terragrunt.hcl:2) for billing: ${message}`,
+        message: `cannot assume ${BILLING} for 7200 s (duration set at billing/terragrunt.hcl:2) `
+          + `for billing: ${message}`,
         location: { file: join(root, "billing/terragrunt.hcl"), line: 2 },
         hint: chaining.replace("%s", "billing/terragrunt.hcl:2"),
       },
@@ -157,28 +160,34 @@ describe("preflight", () => {
     const failures = await failuresOf(credentials());
 
     const expired = "ExpiredToken: The security token included in the request is expired";
-    const hint = "your source credentials have expired or are not valid: log in again (aws sso login, or new keys), "
-      + "then rerun";
+    const hint = "your source credentials have expired or are not valid: "
+      + "log in again (aws sso login, or new keys), then rerun";
     expect(failures.map((failure) => [failure.message, failure.hint])).toEqual([
       [`cannot assume ${DEPLOY} for 14400 s (role set at account.hcl:1) for app, db: ${expired}`, hint],
       [`cannot assume ${AUDIT} for 3600 s (role set at audit/terragrunt.hcl:1) for audit: ${expired}`, hint],
-      [`cannot assume ${BILLING} for 7200 s (role set at billing/terragrunt.hcl:1) for billing: ${expired}`, hint],
+      [`cannot assume ${BILLING} for 7200 s (role set at billing/terragrunt.hcl:1) for billing: ${expired}`,
+        hint],
     ]);
     expect(stub.calls("AssumeRole")).toEqual([]);
   });
 
   it("reports expired source credentials that STS refuses only on AssumeRole", async () => {
-    stub.respond((request) => request.action === "AssumeRole" ? STS_ERRORS.expiredToken() : stub.success(request));
+    stub.respond((request) => request.action === "AssumeRole"
+      ? STS_ERRORS.expiredToken()
+      : stub.success(request));
 
     const failures = await failuresOf(credentials());
 
     expect(failures.map((failure) => failure.units)).toEqual([["app", "db"], ["audit"], ["billing"]]);
-    expect(failures[0]?.hint).toBe(
-      "your source credentials have expired or are not valid: log in again (aws sso login, or new keys), then rerun");
+    expect(failures[0]?.hint).toBe("your source credentials have expired or are not valid: "
+      + "log in again (aws sso login, or new keys), then rerun");
   });
 
   it("throws every failure together as one error, each with its units", async () => {
-    stub.respond(failing({ [DEPLOY]: STS_ERRORS.maxSessionDuration, [AUDIT]: () => STS_ERRORS.accessDenied(AUDIT) }));
+    stub.respond(failing({
+      [DEPLOY]: STS_ERRORS.maxSessionDuration,
+      [AUDIT]: () => STS_ERRORS.accessDenied(AUDIT),
+    }));
     const run = credentials();
 
     const error = await run.preflight(usesOf(run)).then(() => undefined, (caught: unknown) => caught);

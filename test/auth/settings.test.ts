@@ -8,6 +8,7 @@ import {
   flagOverride,
   originName,
   roleOverrides,
+  type Origin,
   roleRequest,
   type RoleOverrides,
   type RoleRequest,
@@ -54,7 +55,7 @@ function request(unit: string, flags: Flags = {}, env: Record<string, string> = 
 /** Each setting as `value @ origin`, files shown relative to the tree. */
 function described(found: RoleRequest | undefined): Record<string, string> | undefined {
   if (found === undefined) return undefined;
-  const where = (origin: RoleRequest["origins"]["roleArn"]) => originName(origin, (file) => relative(root, file));
+  const where = (origin: Origin) => originName(origin, (file) => relative(root, file));
   return {
     roleArn: `${found.roleArn} @ ${where(found.origins.roleArn)}`,
     duration: `${found.duration} @ ${where(found.origins.duration)}`,
@@ -86,7 +87,11 @@ describe("role settings precedence", () => {
       scenario: "flags win over the environment, the unit's file and its includes",
       unit: "own",
       flags: { role: FLAG_ROLE, duration: "4h", session: "from-flag" },
-      env: { TERRACE_IAM_ROLE: ENV_ROLE, TERRACE_IAM_ROLE_DURATION: "10800", TERRACE_IAM_ROLE_SESSION_NAME: "from-env" },
+      env: {
+        TERRACE_IAM_ROLE: ENV_ROLE,
+        TERRACE_IAM_ROLE_DURATION: "10800",
+        TERRACE_IAM_ROLE_SESSION_NAME: "from-env",
+      },
       expected: {
         roleArn: `${FLAG_ROLE} @ --iam-role`,
         duration: "14400 @ --iam-role-duration",
@@ -97,7 +102,11 @@ describe("role settings precedence", () => {
       scenario: "the environment wins over the unit's file and its includes",
       unit: "own",
       flags: {},
-      env: { TERRACE_IAM_ROLE: ENV_ROLE, TERRACE_IAM_ROLE_DURATION: "3h", TERRACE_IAM_ROLE_SESSION_NAME: "from-env" },
+      env: {
+        TERRACE_IAM_ROLE: ENV_ROLE,
+        TERRACE_IAM_ROLE_DURATION: "3h",
+        TERRACE_IAM_ROLE_SESSION_NAME: "from-env",
+      },
       expected: {
         roleArn: `${ENV_ROLE} @ TERRACE_IAM_ROLE`,
         duration: "10800 @ TERRACE_IAM_ROLE_DURATION",
@@ -164,7 +173,8 @@ describe("role settings precedence", () => {
   });
 
   it("gives no request to a unit that nothing gives a role", () => {
-    expect(request("no-role", { duration: "2h" }, { TERRACE_IAM_ROLE_SESSION_NAME: "from-env" })).toBeUndefined();
+    const env = { TERRACE_IAM_ROLE_SESSION_NAME: "from-env" };
+    expect(request("no-role", { duration: "2h" }, env)).toBeUndefined();
   });
 
   it("takes the external ID from the environment over the files", () => {
@@ -175,7 +185,8 @@ describe("role settings precedence", () => {
   });
 
   it("ignores environment variables that are set but empty", () => {
-    expect(described(request("inherits", {}, { TERRACE_IAM_ROLE: "", TERRACE_IAM_ROLE_DURATION: "" }))).toEqual({
+    const env = { TERRACE_IAM_ROLE: "", TERRACE_IAM_ROLE_DURATION: "" };
+    expect(described(request("inherits", {}, env))).toEqual({
       roleArn: "arn:aws:iam::111111111111:role/from-include @ root.hcl:1",
       duration: "7200 @ root.hcl:2",
       sessionName: "from-include @ root.hcl:3",
@@ -229,8 +240,8 @@ describe("bad role overrides", () => {
   it("rejects a flag duration that is not a duration", () => {
     const error = thrown(() => overrides({ duration: "2 hours" }));
     expect(error.code).toBe("IAM_DURATION");
-    expect(error.message).toBe(
-      '--iam-role-duration = "2 hours" is not a duration; expected seconds or a string such as "4h" or "1h30m"');
+    expect(error.message).toBe('--iam-role-duration = "2 hours" is not a duration; '
+      + 'expected seconds or a string such as "4h" or "1h30m"');
   });
 
   it("rejects a flag duration beyond what STS grants", () => {
@@ -249,8 +260,8 @@ describe("bad role overrides", () => {
 
   it("names the environment variable that holds a bad duration", () => {
     const error = thrown(() => overrides({}, { TG_IAM_ASSUME_ROLE_DURATION: "soon" }));
-    expect(error.message).toBe(
-      'TG_IAM_ASSUME_ROLE_DURATION = "soon" is not a duration; expected seconds or a string such as "4h" or "1h30m"');
+    expect(error.message).toBe('TG_IAM_ASSUME_ROLE_DURATION = "soon" is not a duration; '
+      + 'expected seconds or a string such as "4h" or "1h30m"');
   });
 
   it("checks a bad flag even when the environment holds a good value", () => {

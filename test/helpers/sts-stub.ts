@@ -96,11 +96,13 @@ export class StsStub {
   /** A successful answer to `request`: new credentials, or the caller's identity. */
   success(request: StsRequest, lifetime?: number): StsAnswer {
     if (request.action === "GetCallerIdentity") return callerIdentityAnswer(this.callerArn);
+    const seconds = lifetime ?? request.durationSeconds ?? 3600;
     const credentials: IssuedCredentials = {
       accessKeyId: `ASIA${randomBytes(8).toString("hex").toUpperCase()}`,
       secretAccessKey: randomBytes(30).toString("base64"),
       sessionToken: randomBytes(96).toString("base64"),
-      expiration: new Date(this.now() + 1000 * (lifetime ?? request.durationSeconds ?? 3600)),
+      // STS gives expiry times in whole seconds.
+      expiration: new Date(1000 * (Math.floor(this.now() / 1000) + seconds)),
     };
     this.issued.push(credentials);
     return assumeRoleAnswer(request, credentials);
@@ -179,7 +181,7 @@ export function assumeRoleAnswer(request: StsRequest, credentials: IssuedCredent
       <AccessKeyId>${credentials.accessKeyId}</AccessKeyId>
       <SecretAccessKey>${credentials.secretAccessKey}</SecretAccessKey>
       <SessionToken>${credentials.sessionToken}</SessionToken>
-      <Expiration>${credentials.expiration.toISOString().replace(/\.\d{3}Z$/, "Z")}</Expiration>
+      <Expiration>${credentials.expiration.toISOString().replace(".000Z", "Z")}</Expiration>
     </Credentials>
     <PackedPolicySize>6</PackedPolicySize>
   </${action}Result>

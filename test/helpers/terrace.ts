@@ -5,8 +5,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 
-import { vi } from "vitest";
-
 import { main } from "../../src/cli/main.js";
 import { repoRoot } from "./tree.js";
 
@@ -17,15 +15,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `main(argv)` here with output captured; `env` is set for the current test only. */
+/**
+ * Runs `main(argv)` here with output captured, in this process's environment plus `env`.
+ * Nothing global changes, so tests that use it may run concurrently.
+ */
 export async function terraceMain(argv: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const exitCode = await main(argv, {
-    stdout: (text) => void stdout.push(text),
-    stderr: (text) => void stderr.push(text),
-  });
+  const output = {
+    stdout: (text: string) => void stdout.push(text),
+    stderr: (text: string) => void stderr.push(text),
+  };
+  const exitCode = await main(argv, output, { ...process.env, ...env });
   return { exitCode, stdout: stdout.join(""), stderr: stderr.join("") };
 }
 
@@ -87,4 +88,11 @@ export class TerraceProcess {
 /** Runs terrace as a process to its end. */
 export function terraceProcess(argv: string[], options: SpawnOptions): Promise<CliResult> {
   return new TerraceProcess(argv, options).result;
+}
+
+/** The run summary at the end of terrace's stderr, one string per line, durations as "#.#s". */
+export function summaryOf(stderr: string): string[] {
+  const start = stderr.lastIndexOf("Run summary:");
+  if (start < 0) throw new Error(`no run summary in:\n${stderr}`);
+  return stderr.slice(start).trimEnd().split("\n").map((line) => line.replace(/\d+\.\ds/g, "#.#s"));
 }

@@ -1,21 +1,15 @@
 import { describe, expect, it } from "vitest";
 
 import { FakeTree } from "../helpers/fake-terraform.js";
+import { summaryOf } from "../helpers/terrace.js";
 
 /** The stack fixture (network <- db <- app, and an unrelated cache) where db's apply fails. */
 function stackWithFailingDb(): FakeTree {
   return FakeTree.copy("test/fixtures/run/stack")
-    .behave("db", { apply: { exit: 1, stderr: ["│ Error: db exploded", "│ more detail"] } })
-    .behave("cache", { apply: { sleep: 0.3 } });
+    .behave("db", { apply: { exit: 1, stderr: ["│ Error: db exploded", "│ more detail"] } });
 }
 
-/** The summary's unit lines, durations blanked. */
-function summaryOf(stderr: string): string[] {
-  const start = stderr.indexOf("Run summary:");
-  return stderr.slice(start).trimEnd().split("\n").map((line) => line.replace(/\d+\.\ds/g, "#.#s"));
-}
-
-describe("a failed unit", () => {
+describe.concurrent("a failed unit", () => {
   it("makes its dependents exit early, naming the reason, while unrelated units go on", async () => {
     const tree = stackWithFailingDb();
 
@@ -60,7 +54,10 @@ describe("a failed unit", () => {
     const tree = FakeTree.copy("test/fixtures/run/wide").behave("u1", {
       plan: {
         exit: 1,
-        stderr: ["\u001b[31m╷\u001b[0m\u001b[0m", "\u001b[31m│\u001b[0m \u001b[0m\u001b[1m\u001b[31mError: \u001b[0m\u001b[0m\u001b[1mInvalid reference\u001b[0m"],
+        stderr: [
+          "\u001b[31m╷\u001b[0m\u001b[0m",
+          "\u001b[31m│\u001b[0m \u001b[0m\u001b[1m\u001b[31mError: \u001b[0m\u001b[0m\u001b[1mInvalid reference\u001b[0m",
+        ],
       },
     });
 
@@ -70,7 +67,7 @@ describe("a failed unit", () => {
   });
 });
 
-describe("the exit code", () => {
+describe.concurrent("the exit code", () => {
   it("is 0 when every unit succeeded", async () => {
     const tree = FakeTree.copy("test/fixtures/run/stack");
 
@@ -88,6 +85,14 @@ describe("the exit code", () => {
     const result = await tree.terrace(["run-all", "plan", "-detailed-exitcode"]);
 
     expect(result.exitCode).toBe(exitCode);
+  });
+
+  it("is the exit code of the terrace process", async () => {
+    const tree = FakeTree.copy("test/fixtures/run/wide").behave("u3", { plan: { exit: 2 } });
+
+    const result = await tree.spawn(["plan-all", "-detailed-exitcode"]).result;
+
+    expect(result.exitCode).toBe(2);
   });
 
   it("counts a plan with changes as a failure without -detailed-exitcode", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { unitEnvironment } from "../../src/runner/unit-env.js";
 import { FakeTree } from "../helpers/fake-terraform.js";
 
-describe("inputs", () => {
+describe.concurrent("inputs", () => {
   it("reach terraform as TF_VAR_ variables: strings raw, other values as JSON", async () => {
     const tree = FakeTree.copy("test/fixtures/run/inputs");
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { FakeTree } from "../helpers/fake-terraform.js";
+import { summaryOf } from "../helpers/terrace.js";
 
 const VPC_OUTPUTS = { vpc_id: "vpc-123", subnets: ["subnet-a", "subnet-b"] };
 
@@ -11,7 +12,7 @@ function outputsTree(): FakeTree {
     .behave("db", { output: { json: { url: "postgres://db.internal" } } });
 }
 
-describe("dependency outputs", () => {
+describe.concurrent("dependency outputs", () => {
   it("reach dependents as inputs, read with terraform output -json after the dependency ran", async () => {
     const tree = outputsTree();
 
@@ -59,21 +60,21 @@ describe("dependency outputs", () => {
 const REAL = { id: "real", tags: { a: "1" } };
 const MOCKS = { id: "mock", extra: "mocked", tags: { b: "2" } };
 
-describe("mock outputs", () => {
-  it.each([
-    { unit: "plain", dep: REAL },
-    { unit: "no-merge", dep: REAL },
-    { unit: "allowed", dep: REAL },
-    { unit: "shallow", dep: { id: "real", extra: "mocked", tags: { a: "1" } } },
-    { unit: "deep", dep: { id: "real", extra: "mocked", tags: { a: "1", b: "2" } } },
-    { unit: "skip", dep: { id: "mock" } },
-  ])("combine with real outputs in $unit as mock_outputs_merge_strategy_with_state says", async ({ unit, dep }) => {
+describe.concurrent("mock outputs", () => {
+  it("combine with real outputs as mock_outputs_merge_strategy_with_state says", async () => {
     const tree = FakeTree.copy("test/fixtures/run/mocks").behave("dep", { output: { json: REAL } });
 
-    const result = await tree.terrace(["run-all", "plan", "--include-dir", unit]);
+    const result = await tree.terrace(["run-all", "plan"]);
 
     expect(result.exitCode).toBe(0);
-    expect(JSON.parse(tree.call(unit, "plan").tfVars.TF_VAR_dep ?? "null")).toEqual(dep);
+    const depOf = (unit: string) => JSON.parse(tree.call(unit, "plan").tfVars.TF_VAR_dep ?? "null") as unknown;
+    expect(depOf("plain"), "without mocks").toEqual(REAL);
+    expect(depOf("no-merge"), "no_merge").toEqual(REAL);
+    expect(depOf("allowed"), "no strategy").toEqual(REAL);
+    expect(depOf("shallow"), "shallow").toEqual({ id: "real", extra: "mocked", tags: { a: "1" } });
+    expect(depOf("deep"), "deep_map_only").toEqual({ id: "real", extra: "mocked", tags: { a: "1", b: "2" } });
+    expect(depOf("skip"), "skip_outputs").toEqual({ id: "mock" });
+    expect(tree.calls("output").map((call) => call.unit)).toEqual(["dep"]);
   });
 
   it("stand in for a dependency without outputs when allowed for the command", async () => {
@@ -94,7 +95,7 @@ describe("mock outputs", () => {
 
     expect(result.exitCode).toBe(1);
     expect(tree.calls("apply").map((call) => call.unit)).toEqual(["dep"]);
-    expect(result.stderr.replace(/\d+\.\ds/g, "#.#s")).toContain(
+    expect(summaryOf(result.stderr)).toContain(
       `  failed      allowed     #.#s  allowed/terragrunt.hcl:1: dependency "dep" (../dep) has no outputs;`
         + ` apply ../dep first, or add mock_outputs allowed for "apply"`,
     );
@@ -107,7 +108,7 @@ describe("mock outputs", () => {
 
     expect(result.exitCode).toBe(1);
     expect(tree.calls("plan").map((call) => call.unit)).toEqual(["dep"]);
-    expect(result.stderr.replace(/\d+\.\ds/g, "#.#s")).toContain(
+    expect(summaryOf(result.stderr)).toContain(
       `  failed      plain       #.#s  plain/terragrunt.hcl:1: dependency "dep" (../dep) has no outputs;`
         + ` apply ../dep first, or add mock_outputs allowed for "plan"`,
     );

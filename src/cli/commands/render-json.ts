@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 
 import { originName, RunCredentials, type RoleOverrides } from "../../auth/index.js";
 import { checkDuration, ConfigResolver, renderConfig, type RenderOverride } from "../../config/index.js";
+import { UnitGraph } from "../../graph/graph.js";
 import type { Output } from "../output.js";
 
 export interface RenderJsonOptions {
@@ -28,7 +29,10 @@ export async function renderJson(options: RenderJsonOptions, output: Output): Pr
     return credentials.identity(role);
   };
 
-  const unit = await resolver.resolve(resolve(options.workingDir));
+  const dir = resolve(options.workingDir);
+  // The unit's dependencies must exist and form no cycle, as for a run.
+  await UnitGraph.build(process.cwd(), [dir], resolver);
+  const unit = await resolver.resolve(dir);
   const rendered = renderConfig(unit, options.withMetadata, overridesToRender(options.overrides));
   const text = `${JSON.stringify(rendered, null, 2)}\n`;
   if (options.out === undefined) output.stdout(text);

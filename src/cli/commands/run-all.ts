@@ -5,12 +5,15 @@
  */
 import { resolve } from "node:path";
 
+import { RunCredentials } from "../../auth/index.js";
 import { writeReport } from "../../report/report-file.js";
 import { checkRunAllCommand, directionOf, needsConfirmation } from "../../runner/commands.js";
 import { planRun } from "../../runner/plan.js";
 import { RunAll } from "../../runner/run-all.js";
 import type { Output } from "../output.js";
 import { confirm } from "../prompt.js";
+import { displayPath } from "../errors.js";
+import { credentialMode, overridesOf } from "../role-flags.js";
 import type { RunArgs } from "../run-args.js";
 import { RUN_ALL_HELP } from "../run-help.js";
 import { RunView } from "../run-view.js";
@@ -31,7 +34,22 @@ export async function runAll(args: RunArgs, io: RunIo): Promise<number> {
   }
   checkRunAllCommand(args.command);
   const workingDir = resolve(args.workingDir);
+  const credentials = new RunCredentials({
+    mode: credentialMode(args.role.credentials, io.env),
+    overrides: overridesOf(args.role, io.env),
+    env: io.env,
+    display: (file) => displayPath(file, process.cwd()),
+  });
+  try {
+    return await planAndRun(args, io, workingDir, credentials);
+  } finally {
+    await credentials.close();
+  }
+}
+
+async function planAndRun(args: RunArgs, io: RunIo, workingDir: string, credentials: RunCredentials): Promise<number> {
   const plan = await planRun({
+    credentials,
     workingDir,
     configName: args.configName,
     command: args.command,
@@ -59,6 +77,13 @@ export async function runAll(args: RunArgs, io: RunIo): Promise<number> {
     : "The following units will run, dependencies first:");
   for (const unit of order) view.say(`  - ${unit.path}`);
 
+  // Every role is assumed once, with its duration, before anything is asked or started.
+  const uses = plan.units.flatMap((unit) => {
+    const request = credentials.requestFor(unit.summary.role);
+    return request === undefined ? [] : [{ path: unit.path, request }];
+  });
+  await credentials.preflight(uses);
+
   if (needsConfirmation(args.command) && !args.nonInteractive) {
     const question = `Run 'terraform ${args.command}' in each of these ${order.length} units?`;
     if (!(await confirm(question, io.stdin, io.stderr))) {
@@ -75,6 +100,7 @@ export async function runAll(args: RunArgs, io: RunIo): Promise<number> {
     terraformPath: args.tfPath,
     env: io.env,
     events: view.sink,
+    credentials,
   });
   const onSignal = () => run.interrupt();
   process.on("SIGINT", onSignal);

@@ -55,7 +55,7 @@ export function checkDuration(value: unknown, name: string, location?: SourceLoc
   if (seconds === undefined) {
     throw new TerraceError("IAM_DURATION",
       `${name} = ${shown} is not a duration; expected seconds or a string such as "4h" or "1h30m"`,
-      { location, hint: `write ${name} = "4h", or a number of seconds from ${MIN_DURATION} to ${MAX_DURATION}` });
+      { location, hint: `give a number of seconds from ${MIN_DURATION} to ${MAX_DURATION}, or a string such as "90m", "4h" or "1h30m"` });
   }
   if (seconds < MIN_DURATION || seconds > MAX_DURATION) {
     throw new TerraceError("IAM_DURATION",
