@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from "commander";
 import { graph } from "./commands/graph.js";
 import { renderJson } from "./commands/render-json.js";
 import { RUN_ALL_ALIASES, runAll, type RunIo } from "./commands/run-all.js";
+import { runSingle, TERRAFORM_COMMANDS } from "./commands/single.js";
 import { parseRunArgs, takesValue } from "./run-args.js";
 import { overridesOf, ROLE_FLAG_ALIASES, type RoleFlags } from "./role-flags.js";
 import { EXIT_FAILURE, formatError } from "./errors.js";
@@ -39,6 +40,8 @@ export async function main(
   try {
     const run = runCommandOf(argv);
     if (run !== undefined) return await runAll(parseRunArgs(run.rest, run.command, env), processIo(output, env));
+    const single = singleCommandOf(argv);
+    if (single !== undefined) return await runSingle(parseRunArgs(single, undefined, env), processIo(output, env));
     await program.parseAsync(normaliseLegacyFlags(argv), { from: "user" });
     exitCode = (program.getOptionValue("exitCode") as number | undefined) ?? 0;
   } catch (error) {
@@ -124,6 +127,14 @@ function runCommandOf(argv: string[]): { command: string | undefined; rest: stri
   }
   const aliased = RUN_ALL_ALIASES[name];
   return aliased === undefined ? undefined : { command: aliased, rest: [...before, ...after] };
+}
+
+/** A terraform command for the unit of the working directory (`terrace plan ...`); else undefined. */
+function singleCommandOf(argv: string[]): string[] | undefined {
+  let index = 0;
+  while (argv[index]?.startsWith("-") === true) index += takesValue(argv[index] as string) ? 2 : 1;
+  const name = argv[index];
+  return name !== undefined && TERRAFORM_COMMANDS.has(name) ? argv : undefined;
 }
 
 function processIo(output: Output, env: Readonly<Record<string, string | undefined>>): RunIo {

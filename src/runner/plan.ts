@@ -7,6 +7,8 @@
  * during planning they see the dependency's `mock_outputs`, and a unit whose inputs need
  * outputs that have no mocks is checked up to that point.
  */
+import { existsSync } from "node:fs";
+
 import type { RunCredentials } from "../auth/index.js";
 import { ConfigResolver } from "../config/index.js";
 import { TerraceError } from "../errors.js";
@@ -36,14 +38,7 @@ export interface RunPlan {
 
 /** Discovers, checks and filters the units of a run. */
 export async function planRun(options: PlanOptions): Promise<RunPlan> {
-  const resolver = new ConfigResolver({
-    env: options.env,
-    configName: options.configName,
-    terraformCommand: options.command,
-    terraformArgs: options.args,
-  });
-  const { credentials } = options;
-  if (credentials !== undefined) resolver.context.options.awsIdentity = (role) => credentials.identity(role);
+  const resolver = resolverFor(options);
   const dirs = await discoverUnits(options.workingDir, options.configName);
   if (dirs.length === 0) {
     throw new TerraceError("USAGE", `no units under ${options.workingDir}`, {
@@ -55,6 +50,21 @@ export async function planRun(options: PlanOptions): Promise<RunPlan> {
   const units = runOrder(graph, excluded);
   await checkConfigurations(resolver, units);
   return { graph, resolver, units, excluded };
+}
+
+/**
+ * The plan of a command in one unit (`terrace plan` in a unit's directory): that unit alone,
+ * its dependencies in the graph for their outputs, and the same checks as a run.
+ */
+export async function planUnit(options: Omit<PlanOptions, "filters">): Promise<RunPlan> {
+  const resolver = resolverFor(options);
+  if (!existsSync(resolver.configPathOf(options.workingDir))) {
+    throw new TerraceError("USAGE", `no ${options.configName} in ${options.workingDir}`, {
+      hint: "run this in a unit's directory, pass --working-dir, or use run-all for a tree of units",
+    });
+  }
+  const graph = await UnitGraph.build(options.workingDir, [options.workingDir], resolver);
+  return { graph, resolver, units: [graph.node(options.workingDir)], excluded: new Map() };
 }
 
 /** Resolves each unit with mocks for outputs; any error but missing outputs stops the run. */
@@ -73,6 +83,18 @@ async function checkConfigurations(resolver: ConfigResolver, units: GraphNode[])
   } finally {
     delete resolver.context.options.outputs;
   }
+}
+
+function resolverFor(options: Omit<PlanOptions, "filters">): ConfigResolver {
+  const resolver = new ConfigResolver({
+    env: options.env,
+    configName: options.configName,
+    terraformCommand: options.command,
+    terraformArgs: options.args,
+  });
+  const { credentials } = options;
+  if (credentials !== undefined) resolver.context.options.awsIdentity = (role) => credentials.identity(role);
+  return resolver;
 }
 
 /** Units that run, dependencies first, ties alphabetical. */

@@ -16,6 +16,8 @@ export interface ProcessOptions {
   /** The whole environment of the process; nothing is inherited besides it. */
   env: Readonly<Record<string, string>>;
   onLine(stream: Stream, line: string): void;
+  /** Give the process terrace's own stdin (a single unit's prompts); no stdin otherwise. */
+  interactive?: boolean;
 }
 
 export interface ProcessResult {
@@ -41,7 +43,7 @@ export function startProcess(options: ProcessOptions): RunningProcess {
     detached: true,
     reject: false,
     buffer: false,
-    stdin: "ignore",
+    stdin: options.interactive === true ? "inherit" : "ignore",
   });
   const done = Promise.all([
     forwardLines(child.stdout, (line) => options.onLine("stdout", line)),

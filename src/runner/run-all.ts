@@ -25,6 +25,8 @@ export interface RunAllOptions {
   env: Readonly<Record<string, string | undefined>>;
   events: EventSink;
   credentials: RunCredentials;
+  /** One unit on its own: terraform gets the user's arguments unchanged, and terrace's stdin. */
+  single?: boolean;
 }
 
 /** The results of a run, one per unit of the graph, and its exit code. */
@@ -74,6 +76,7 @@ export class RunAll {
           events: options.events,
           track: (process) => this.track(dir, process),
           interrupted: () => this.interrupts > 0,
+          single: options.single === true,
         });
         outputs.forget(dir);
         if (result.notStarted === true) {

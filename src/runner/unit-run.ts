@@ -33,6 +33,11 @@ export interface UnitRunOptions {
   track(process: RunningProcess | undefined): void;
   /** True once the run is interrupted: from then on no process starts. */
   interrupted(): boolean;
+  /**
+   * One unit on its own: terraform gets the user's arguments as they are and terrace's stdin,
+   * so that it can ask its own questions; a run-all adds -auto-approve and -input=false.
+   */
+  single?: boolean;
 }
 
 /** How a unit's terraform ended. */
@@ -91,7 +96,7 @@ export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise
     if (init.exitCode !== 0) return { exitCode: init.exitCode, error: `terraform init failed: ${init.error ?? ""}`.trim() };
     if (options.interrupted()) return NOT_STARTED;
   }
-  return run(runAllArguments(options.command, options.args));
+  return run(options.single === true ? [options.command, ...options.args] : runAllArguments(options.command, options.args));
 }
 
 async function runProcess(
@@ -106,10 +111,14 @@ async function runProcess(
     command: binary,
     args,
     cwd: node.dir,
+    interactive: options.single === true,
     env,
     onLine: (stream, line) => {
       firstError ??= errorLine(line);
-      options.events({ kind: "line", unit: node.path, stream, line });
+      // Auto-init is terrace's housekeeping: its output must not mix with the command's
+      // stdout, which a user may parse (`terrace output -json`).
+      const to = args[0] === "init" && options.command !== "init" ? "stderr" : stream;
+      options.events({ kind: "line", unit: node.path, stream: to, line });
     },
   });
   options.track(process);

@@ -1,0 +1,76 @@
+/**
+ * A terraform command in one unit (`terrace plan`, `terrace apply`, any command terraform
+ * knows): the unit's configuration resolved, its dependencies' outputs read, its role assumed
+ * and delivered, then terraform with the user's arguments as given. terraform's output is
+ * passed through unprefixed and its exit code is terrace's.
+ */
+import { resolve } from "node:path";
+
+import { RunCredentials } from "../../auth/index.js";
+import { planUnit } from "../../runner/plan.js";
+import { RunAll } from "../../runner/run-all.js";
+import { displayPath } from "../errors.js";
+import { credentialMode, overridesOf } from "../role-flags.js";
+import type { RunArgs } from "../run-args.js";
+import { RunView } from "../run-view.js";
+import type { RunIo } from "./run-all.js";
+
+/** terraform's commands, run in the unit of the working directory. */
+export const TERRAFORM_COMMANDS = new Set([
+  "init", "validate", "plan", "apply", "destroy", "console", "fmt", "force-unlock", "get", "import",
+  "login", "logout", "metadata", "output", "providers", "refresh", "show", "state", "taint", "test",
+  "untaint", "workspace",
+]);
+
+export async function runSingle(args: RunArgs, io: RunIo): Promise<number> {
+  const workingDir = resolve(args.workingDir);
+  const credentials = new RunCredentials({
+    mode: credentialMode(args.role.credentials, io.env),
+    overrides: overridesOf(args.role, io.env),
+    env: io.env,
+    display: (file) => displayPath(file, process.cwd()),
+  });
+  try {
+    const plan = await planUnit({
+      workingDir,
+      configName: args.configName,
+      command: args.command,
+      args: args.terraformArgs,
+      env: io.env,
+      credentials,
+    });
+    const [unit] = plan.units;
+    const request = unit === undefined ? undefined : credentials.requestFor(unit.summary.role);
+    if (unit !== undefined && request !== undefined) await credentials.preflight([{ path: unit.path, request }]);
+
+    const view = new RunView({ output: io.output, interactive: false, colour: false, plain: true, total: 1 });
+    const run = new RunAll(plan, {
+      command: args.command,
+      args: args.terraformArgs,
+      parallelism: 1,
+      ignoreDependencyErrors: false,
+      terraformPath: args.tfPath,
+      env: io.env,
+      events: view.sink,
+      credentials,
+      single: true,
+    });
+    const onSignal = () => run.interrupt();
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    try {
+      const { results, exitCode } = await run.run();
+      const result = results.find((candidate) => candidate.dir === workingDir);
+      if (result?.status === "failed" && result.reason !== undefined && result.exitCode !== undefined
+        && result.startedAt !== undefined) {
+        view.say(`terrace: ${result.reason}`);
+      }
+      return result?.exitCode ?? exitCode;
+    } finally {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  } finally {
+    await credentials.close();
+  }
+}
