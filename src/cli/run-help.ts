@@ -21,4 +21,13 @@ Flags (terragrunt's --terragrunt-* spellings are accepted too):
   --report FILE                     write a JSON report of the run
   --tf-path PATH                    the terraform binary
   --debug                           show stack traces for internal errors
+
+Roles (over the units' iam_* settings; terragrunt's --iam-assume-role* spellings are accepted):
+  --iam-role ARN                    role to assume for every unit
+  --iam-role-duration DURATION      session length: seconds, or 90m, 4h, 1h30m (900 to 43200 s)
+  --iam-role-session-name NAME      STS session name (default terrace-<user>-<time>)
+  --iam-web-identity-token TOKEN    OIDC token, or a file holding one
+  --iam-role-external-id ID         external ID the role's trust policy requires
+  --credentials endpoint|env        endpoint (default): terraform fetches credentials from
+                                    terrace and they renew while it runs; env: static keys
 `;
