@@ -62,14 +62,16 @@ export class CredentialBroker {
   async assume(request: RoleRequest): Promise<AssumedRole> {
     const key = await this.keyOf(request);
     const entry = this.entries.get(key);
+    let previous: AssumedRole | undefined;
     if (entry !== undefined) {
       const assumed = await entry.assumed.catch(() => undefined);
       if (assumed === undefined) return entry.assumed;
       if (assumed.credentials.expiration.getTime() - this.now() > this.renewBefore) return assumed;
+      // Someone renewed while this ask waited: share their renewal.
       if (this.entries.get(key) !== entry) return this.assume(request);
+      previous = assumed;
     }
 
-    const previous = entry === undefined ? undefined : await entry.assumed.catch(() => undefined);
     const fresh: Entry = { assumed: this.renewed(request, previous) };
     this.entries.set(key, fresh);
     // A failure is shared by the asks made while it was in flight, but not kept: a renewal

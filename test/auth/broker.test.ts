@@ -191,18 +191,33 @@ describe("the credential broker", () => {
     expect(stub.calls("AssumeRole")).toHaveLength(2);
   });
 
-  it("keeps a unit's credentials coming after a renewal failed once", async () => {
+  it("serves the still-valid credentials while a renewal fails, then renews", async () => {
+    const clock = new FakeClock();
+    stub.now = clock.now;
+    const brokered = broker({ now: clock.now, attempts: 2 });
+    const first = await brokered.assume(requestFor("app"));
+
+    clock.advance(55 * MINUTE);
+    stub.queue(STS_ERRORS.throttling(), STS_ERRORS.throttling());
+    const meanwhile = await brokered.assume(requestFor("app"));
+    const renewed = await brokered.assume(requestFor("app"));
+
+    expect(meanwhile).toBe(first);
+    expect(renewed.credentials.expiration.getTime() - clock.now()).toBe(60 * MINUTE);
+    expect(stub.calls("AssumeRole")).toHaveLength(4);
+  });
+
+  it("fails a renewal once the previous credentials have expired", async () => {
     const clock = new FakeClock();
     stub.now = clock.now;
     const brokered = broker({ now: clock.now, attempts: 2 });
     await brokered.assume(requestFor("app"));
 
-    clock.advance(55 * MINUTE);
+    clock.advance(61 * MINUTE);
     stub.queue(STS_ERRORS.throttling(), STS_ERRORS.throttling());
-    await failure(brokered.assume(requestFor("app")));
-    const renewed = await brokered.assume(requestFor("app"));
+    const error = await failure(brokered.assume(requestFor("app")));
 
-    expect(renewed.credentials.expiration.getTime() - clock.now()).toBe(60 * MINUTE);
+    expect(error.code).toBe("Throttling");
   });
 });
 
