@@ -47,6 +47,7 @@ describe("the SDK gateway", () => {
       externalId: "ext-42",
       webIdentityToken: undefined,
       signed: true,
+      accessKeyId: "test",
     }]);
   });
 

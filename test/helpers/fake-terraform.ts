@@ -3,11 +3,12 @@
  * to a temp dir, each unit's behaviour written to its `fake.json`, and the log of every call
  * the fake received, read back as data.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, delimiter, dirname, join, relative } from "node:path";
 
 import { terraceMain, TerraceProcess, type CliResult } from "./terrace.js";
-import { copyFixture, repoRoot } from "./tree.js";
+import { copyFixture, repoRoot, writeTree } from "./tree.js";
 
 /** The directory holding the fake `terraform`, to put first on PATH. */
 export const FAKE_BIN = join(repoRoot, "test", "fixtures", "bin");
@@ -33,6 +34,10 @@ export interface FakeCall {
   command: string;
   argv: string[];
   tfVars: Record<string, string>;
+  /** The names of the AWS_* variables it received, sorted; never their values. */
+  awsEnv: string[];
+  /** With FAKE_TF_CREDENTIALS=1: the `fingerprint` of the access key an SDK would have used. */
+  credential?: string | null;
   pid: number;
   started: number;
   ended: number;
@@ -54,7 +59,15 @@ export class FakeTree {
    * commands under test and runs spend no time on `init`.
    */
   static copy(fixture: string, options: { initialised?: boolean } = {}): FakeTree {
-    const root = copyFixture(fixture);
+    return FakeTree.at(copyFixture(fixture), options);
+  }
+
+  /** A tree of `files` (relative path → content) in a fresh temp dir, initialised as by `copy`. */
+  static write(files: Record<string, string>, options: { initialised?: boolean } = {}): FakeTree {
+    return FakeTree.at(writeTree(files), options);
+  }
+
+  private static at(root: string, options: { initialised?: boolean }): FakeTree {
     if (options.initialised !== false) {
       for (const unit of readdirSync(root, { recursive: true, encoding: "utf8" })) {
         if (basename(unit) === "terragrunt.hcl") mkdirSync(join(root, dirname(unit), ".terraform"));
@@ -104,6 +117,11 @@ export class FakeTree {
   startOrder(command: string): string[] {
     return this.calls(command).sort((a, b) => a.started - b.started).map((call) => call.unit);
   }
+}
+
+/** How the fake names an access key in its log without writing the key itself. */
+export function fingerprint(accessKeyId: string): string {
+  return createHash("sha256").update(accessKeyId).digest("hex").slice(0, 16);
 }
 
 /** The most calls that were running at the same moment. */

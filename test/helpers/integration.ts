@@ -4,6 +4,7 @@
  * TERRACE_REQUIRE_INTEGRATION=1 (CI) a missing tool fails the test instead, so that a broken
  * machine cannot pass by skipping.
  */
+import { execFileSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 
@@ -36,4 +37,21 @@ export function requireTool(context: TestContext, tool: string, why: string): st
     throw new Error(`${reason} (TERRACE_REQUIRE_INTEGRATION=1 requires it)`);
   }
   return context.skip(reason);
+}
+
+/**
+ * Like `requireTool` for a Python module that a test's script imports: skips (or fails under
+ * TERRACE_REQUIRE_INTEGRATION=1) when `python3` cannot import `module`.
+ */
+export function requirePythonModule(context: TestContext, module: string, why: string): void {
+  requireTool(context, "python3", why);
+  try {
+    execFileSync("python3", ["-c", `import ${module}`], { stdio: "ignore", timeout: 20_000 });
+  } catch {
+    const reason = `python3 cannot import ${module}; ${why}`;
+    if (process.env.TERRACE_REQUIRE_INTEGRATION === "1") {
+      throw new Error(`${reason} (TERRACE_REQUIRE_INTEGRATION=1 requires it)`);
+    }
+    context.skip(reason);
+  }
 }

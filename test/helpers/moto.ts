@@ -69,8 +69,8 @@ export class Moto {
     };
   }
 
-  /** Creates an IAM role that the account's users may assume. */
-  async createRole(name: string): Promise<void> {
+  /** Creates an IAM role that the account's users may assume, for up to `maxSessionDuration` s. */
+  async createRole(name: string, maxSessionDuration = 3600): Promise<void> {
     const trust = JSON.stringify({
       Version: "2012-10-17",
       Statement: [{
@@ -79,7 +79,9 @@ export class Moto {
         Action: "sts:AssumeRole",
       }],
     });
-    await awsCli(["iam", "create-role", "--role-name", name, "--assume-role-policy-document", trust], {
+    const args = ["iam", "create-role", "--role-name", name, "--assume-role-policy-document", trust,
+      "--max-session-duration", String(maxSessionDuration)];
+    await awsCli(args, {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       ...this.env(),

@@ -33,6 +33,8 @@ export interface StsRequest {
   webIdentityToken: string | undefined;
   /** Whether the request was signed (the SDK signs all but web identity calls). */
   signed: boolean;
+  /** The access key that signed it, from the SigV4 credential scope. */
+  accessKeyId: string | undefined;
 }
 
 /** What the stub sends back. */
@@ -55,6 +57,7 @@ export class StsStub {
   readonly requests: StsRequest[] = [];
   /** Every set of credentials handed out, in order. */
   readonly issued: IssuedCredentials[] = [];
+  private readonly issuedByRole = new Map<string, IssuedCredentials[]>();
   private readonly queued: (StsAnswer | Responder)[] = [];
   private responder: Responder = (request) => this.success(request);
   /** The source identity GetCallerIdentity reports. */
@@ -93,6 +96,11 @@ export class StsStub {
     return this.requests.filter((request) => request.action === action);
   }
 
+  /** The credentials handed out for a role, in order. */
+  issuedFor(roleArn: string): IssuedCredentials[] {
+    return this.issuedByRole.get(roleArn) ?? [];
+  }
+
   /** A successful answer to `request`: new credentials, or the caller's identity. */
   success(request: StsRequest, lifetime?: number): StsAnswer {
     if (request.action === "GetCallerIdentity") return callerIdentityAnswer(this.callerArn);
@@ -105,6 +113,8 @@ export class StsStub {
       expiration: new Date(1000 * (Math.floor(this.now() / 1000) + seconds)),
     };
     this.issued.push(credentials);
+    const role = request.roleArn ?? "";
+    this.issuedByRole.set(role, [...(this.issuedByRole.get(role) ?? []), credentials]);
     return assumeRoleAnswer(request, credentials);
   }
 
@@ -114,6 +124,23 @@ export class StsStub {
    */
   useForSdk(): void {
     pointSdkAt(this.url);
+  }
+
+  /**
+   * The environment that sends a child process's STS calls (terrace's, and those of any AWS
+   * client terraform starts) to the stub, signed with static source keys.
+   */
+  processEnv(): Record<string, string> {
+    return {
+      AWS_ENDPOINT_URL_STS: this.url,
+      AWS_REGION: "us-east-1",
+      // botocore and the AWS CLI v1 read only this one.
+      AWS_DEFAULT_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: "test",
+      AWS_SECRET_ACCESS_KEY: "test",
+      AWS_CONFIG_FILE: "/nonexistent/aws-config",
+      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
+    };
   }
 
   async close(): Promise<void> {
@@ -136,6 +163,7 @@ export class StsStub {
       externalId: form.get("ExternalId") ?? undefined,
       webIdentityToken: form.get("WebIdentityToken") ?? undefined,
       signed: message.headers.authorization?.startsWith("AWS4-HMAC-SHA256 ") === true,
+      accessKeyId: /Credential=([^/,\s]+)\//.exec(message.headers.authorization ?? "")?.[1],
     };
     this.requests.push(request);
 
@@ -166,6 +194,8 @@ export function pointSdkAt(url: string): void {
 export function assumeRoleAnswer(request: StsRequest, credentials: IssuedCredentials): StsAnswer {
   const action = request.action;
   const roleName = (request.roleArn ?? "").split("/").pop() ?? "";
+  // The session belongs to the role's account, as with STS, whoever assumed it.
+  const account = request.roleArn?.split(":")[4] || ACCOUNT;
   const session = request.roleSessionName ?? "";
   const webIdentity = action === "AssumeRoleWithWebIdentity"
     ? "<SubjectFromWebIdentityToken>system:serviceaccount:ci:deploy</SubjectFromWebIdentityToken>"
@@ -175,7 +205,7 @@ export function assumeRoleAnswer(request: StsRequest, credentials: IssuedCredent
   <${action}Result>${webIdentity}
     <AssumedRoleUser>
       <AssumedRoleId>AROA3XFRBF535PLBIFPI4:${session}</AssumedRoleId>
-      <Arn>arn:aws:sts::${ACCOUNT}:assumed-role/${roleName}/${session}</Arn>
+      <Arn>arn:aws:sts::${account}:assumed-role/${roleName}/${session}</Arn>
     </AssumedRoleUser>
     <Credentials>
       <AccessKeyId>${credentials.accessKeyId}</AccessKeyId>
@@ -193,16 +223,16 @@ export function assumeRoleAnswer(request: StsRequest, credentials: IssuedCredent
   return { status: 200, body };
 }
 
-/** GetCallerIdentity's answer for `arn`. */
-export function callerIdentityAnswer(arn: string): StsAnswer {
-  const userId = arn.includes(":assumed-role/")
+/** GetCallerIdentity's answer for `arn`; `userId` replaces the one made up from the ARN. */
+export function callerIdentityAnswer(arn: string, userId?: string): StsAnswer {
+  const id = userId ?? (arn.includes(":assumed-role/")
     ? `AROA3XFRBF535PLBIFPI4:${arn.split("/").pop() ?? ""}`
-    : "AIDACKCEVSQ6C2EXAMPLE";
+    : "AIDACKCEVSQ6C2EXAMPLE");
   const body = `<GetCallerIdentityResponse xmlns="${NAMESPACE}">
   <GetCallerIdentityResult>
     <Arn>${arn}</Arn>
-    <UserId>${userId}</UserId>
-    <Account>${ACCOUNT}</Account>
+    <UserId>${id}</UserId>
+    <Account>${arn.split(":")[4] ?? ACCOUNT}</Account>
   </GetCallerIdentityResult>
   <ResponseMetadata>
     <RequestId>${randomUUID()}</RequestId>

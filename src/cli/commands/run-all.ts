@@ -5,18 +5,17 @@
  */
 import { resolve } from "node:path";
 
-import { RunCredentials } from "../../auth/index.js";
+import type { RunCredentials } from "../../auth/index.js";
 import { writeReport } from "../../report/report-file.js";
 import { checkRunAllCommand, directionOf, needsConfirmation } from "../../runner/commands.js";
 import { planRun } from "../../runner/plan.js";
 import { RunAll } from "../../runner/run-all.js";
 import type { Output } from "../output.js";
 import { confirm } from "../prompt.js";
-import { displayPath } from "../errors.js";
-import { credentialMode, overridesOf } from "../role-flags.js";
 import type { RunArgs } from "../run-args.js";
 import { RUN_ALL_HELP } from "../run-help.js";
 import { RunView } from "../run-view.js";
+import { runWithSignals, withCredentials } from "../run-support.js";
 
 /** What the run command needs from the process it runs in. */
 export interface RunIo {
@@ -34,17 +33,7 @@ export async function runAll(args: RunArgs, io: RunIo): Promise<number> {
   }
   checkRunAllCommand(args.command);
   const workingDir = resolve(args.workingDir);
-  const credentials = new RunCredentials({
-    mode: credentialMode(args.role.credentials, io.env),
-    overrides: overridesOf(args.role, io.env),
-    env: io.env,
-    display: (file) => displayPath(file, process.cwd()),
-  });
-  try {
-    return await planAndRun(args, io, workingDir, credentials);
-  } finally {
-    await credentials.close();
-  }
+  return withCredentials(args, io, (credentials) => planAndRun(args, io, workingDir, credentials));
 }
 
 async function planAndRun(args: RunArgs, io: RunIo, workingDir: string, credentials: RunCredentials): Promise<number> {
@@ -102,19 +91,11 @@ async function planAndRun(args: RunArgs, io: RunIo, workingDir: string, credenti
     events: view.sink,
     credentials,
   });
-  const onSignal = () => run.interrupt();
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
   const started = Date.now();
-  try {
-    const result = await run.run();
-    view.summary(result.results, Date.now() - started);
-    if (args.report !== undefined) await writeReport(resolve(args.report), result.results, args.command);
-    return result.exitCode;
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
+  const result = await runWithSignals(run);
+  view.summary(result.results, Date.now() - started);
+  if (args.report !== undefined) await writeReport(resolve(args.report), result.results, args.command);
+  return result.exitCode;
 }
 
 /** The aliases terragrunt users type: `apply-all` is `run-all apply`. */

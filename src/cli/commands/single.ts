@@ -6,13 +6,11 @@
  */
 import { resolve } from "node:path";
 
-import { RunCredentials } from "../../auth/index.js";
 import { planUnit } from "../../runner/plan.js";
 import { RunAll } from "../../runner/run-all.js";
-import { displayPath } from "../errors.js";
-import { credentialMode, overridesOf } from "../role-flags.js";
 import type { RunArgs } from "../run-args.js";
 import { RunView } from "../run-view.js";
+import { runWithSignals, withCredentials } from "../run-support.js";
 import type { RunIo } from "./run-all.js";
 
 /** terraform's commands, run in the unit of the working directory. */
@@ -24,13 +22,7 @@ export const TERRAFORM_COMMANDS = new Set([
 
 export async function runSingle(args: RunArgs, io: RunIo): Promise<number> {
   const workingDir = resolve(args.workingDir);
-  const credentials = new RunCredentials({
-    mode: credentialMode(args.role.credentials, io.env),
-    overrides: overridesOf(args.role, io.env),
-    env: io.env,
-    display: (file) => displayPath(file, process.cwd()),
-  });
-  try {
+  return withCredentials(args, io, async (credentials) => {
     const plan = await planUnit({
       workingDir,
       configName: args.configName,
@@ -55,22 +47,11 @@ export async function runSingle(args: RunArgs, io: RunIo): Promise<number> {
       credentials,
       single: true,
     });
-    const onSignal = () => run.interrupt();
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-    try {
-      const { results, exitCode } = await run.run();
-      const result = results.find((candidate) => candidate.dir === workingDir);
-      if (result?.status === "failed" && result.reason !== undefined && result.exitCode !== undefined
-        && result.startedAt !== undefined) {
-        view.say(`terrace: ${result.reason}`);
-      }
-      return result?.exitCode ?? exitCode;
-    } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+    const { results, exitCode } = await runWithSignals(run);
+    const result = results.find((candidate) => candidate.dir === workingDir);
+    if (result?.status === "failed" && result.reason !== undefined && result.startedAt !== undefined) {
+      view.say(`terrace: ${result.reason}`);
     }
-  } finally {
-    await credentials.close();
-  }
+    return result?.exitCode ?? exitCode;
+  });
 }

@@ -9,58 +9,16 @@
 
 import { LazyObject, type Value } from "../value.js";
 
+import { formatNumber } from "../primitives.js";
+
+export { formatNumber, toBool, toNumber, toText } from "../primitives.js";
+
 /** A value during evaluation: plain data, or an object whose members are computed on use. */
 export type Val = Value | LazyObject;
 
 /** The plain value of `value`, computing every member of a lazy object. */
 export function force(value: Val): Value {
   return value instanceof LazyObject ? value.force() : value;
-}
-
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-
-/** `value` as a number: numbers, and strings that spell one. */
-export function toNumber(value: Value): number | undefined {
-  if (typeof value === "number") return value;
-  if (typeof value === "string" && NUMBER.test(value)) return Number(value);
-  return undefined;
-}
-
-/** `value` as a bool: bools, and the strings "true" and "false". */
-export function toBool(value: Value): boolean | undefined {
-  if (typeof value === "boolean") return value;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  return undefined;
-}
-
-/** `value` as a string: strings, numbers and bools; null and collections do not convert. */
-export function toText(value: Value): string | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return formatNumber(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  return undefined;
-}
-
-/** A number as HCL prints it: whole numbers without ".0", and never in exponent notation. */
-export function formatNumber(value: number): string {
-  const text = String(value);
-  return text.includes("e") ? expandExponent(text) : text;
-}
-
-/** Rewrites "1.5e-7" as "0.00000015" and "1e+21" as "1000000000000000000000". */
-function expandExponent(text: string): string {
-  const negative = text.startsWith("-");
-  const [mantissa = "", exponent = "0"] = (negative ? text.slice(1) : text).split("e");
-  const point = mantissa.indexOf(".");
-  const digits = mantissa.replace(".", "");
-  const shifted = (point === -1 ? mantissa.length : point) + Number(exponent);
-
-  let plain: string;
-  if (shifted <= 0) plain = `0.${"0".repeat(-shifted)}${digits}`;
-  else if (shifted >= digits.length) plain = digits + "0".repeat(shifted - digits.length);
-  else plain = `${digits.slice(0, shifted)}.${digits.slice(shifted)}`;
-  return negative ? `-${plain}` : plain;
 }
 
 const SHOWN_LENGTH = 60;

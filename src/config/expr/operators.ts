@@ -6,9 +6,10 @@
  */
 
 import type { BinaryOp } from "./ast.js";
+import { deepEqual } from "../primitives.js";
 import { show, toBool, toNumber } from "./convert.js";
 import { expressionError } from "./problems.js";
-import { isObject, type Value } from "../value.js";
+import type { Value } from "../value.js";
 
 type Arithmetic = "+" | "-" | "*" | "/" | "%";
 type Ordering = "<" | "<=" | ">" | ">=";
@@ -113,16 +114,4 @@ export function logicalOperand(op: "!" | "&&" | "||", value: Value): boolean {
 }
 
 /** Structural equality: same kind, and for collections the same members, recursively. */
-export function equals(a: Value, b: Value): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => equals(item, b[index] ?? null));
-  }
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key) => Object.hasOwn(b, key) && equals(a[key] ?? null, b[key] ?? null));
-  }
-  return false;
-}
+export const equals = deepEqual;

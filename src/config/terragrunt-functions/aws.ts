@@ -7,6 +7,7 @@
 import { TerraceError } from "../../errors.js";
 import type { HclFunction } from "../functions/types.js";
 import type { AwsIdentity } from "../resolve/context.js";
+import type { RoleSettings } from "../unit-config.js";
 import { arity, type FunctionEnv } from "./env.js";
 
 const FIELDS: Record<string, keyof AwsIdentity> = {
@@ -27,8 +28,23 @@ export function awsFunctions(env: FunctionEnv): Map<string, HclFunction> {
           hint: "this command resolves configuration without AWS; use render-json or run-all, which ask STS",
         });
       }
-      return lookup(env.roleSettings())[field];
+      return lookup(roleOf(env))[field];
     });
   }
   return table;
+}
+
+/**
+ * The unit's role settings, or undefined while they are being worked out: a role ARN that
+ * names `get_aws_account_id()` asks for the settings from inside their own computation, which
+ * the evaluation stack reports as a cycle. A real cycle among the settings is still reported
+ * when the unit's configuration is resolved.
+ */
+function roleOf(env: FunctionEnv): RoleSettings | undefined {
+  try {
+    return env.roleSettings();
+  } catch (error) {
+    if (error instanceof TerraceError && error.code === "LOCALS_CYCLE") return undefined;
+    throw error;
+  }
 }

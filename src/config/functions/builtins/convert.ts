@@ -8,32 +8,15 @@
  * letter written with a combining mark is one character.
  */
 import { isObject, type Value } from "../../value.js";
-import { formatNumber } from "./number-text.js";
+import {
+  deepEqual, formatNumber, toBool as asBool, toNumber as asNumber, toText as asString,
+} from "../../primitives.js";
 
-const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export { asBool, asNumber, asString, deepEqual };
 
-/** The string a primitive converts to, or undefined when it does not convert. */
-export function asString(value: Value): string | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return formatNumber(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  return undefined;
-}
 
-/** The number a number or a decimal string converts to, or undefined. */
-export function asNumber(value: Value): number | undefined {
-  if (typeof value === "number") return value;
-  if (typeof value === "string" && DECIMAL.test(value)) return Number(value);
-  return undefined;
-}
 
-/** The bool that a bool or the strings "true" and "false" convert to, or undefined. */
-export function asBool(value: Value): boolean | undefined {
-  if (typeof value === "boolean") return value;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  return undefined;
-}
+
 
 /**
  * Converts the elements of a list (or the values of a map) to one type, as Terraform does
@@ -54,20 +37,6 @@ function kindOf(value: Value): string {
   return typeof value;
 }
 
-/** Structural equality of two values; numbers compare by value, objects by their members. */
-export function deepEqual(left: Value, right: Value): boolean {
-  if (left === right) return true;
-  if (Array.isArray(left)) {
-    if (!Array.isArray(right) || left.length !== right.length) return false;
-    return left.every((item, index) => deepEqual(item, right[index] ?? null));
-  }
-  if (isObject(left) && isObject(right)) {
-    const keys = Object.keys(left);
-    if (keys.length !== Object.keys(right).length) return false;
-    return keys.every((key) => key in right && deepEqual(left[key] ?? null, right[key] ?? null));
-  }
-  return false;
-}
 
 /**
  * Equality as Terraform sees it after converting to a common type: the number 1 equals

@@ -11,7 +11,7 @@ import type { Value } from "../../value.js";
 import { defineFunction, functionError, functionTable, ordinal, type Args } from "./args.js";
 import { asBool, asNumber, asString, describe, graphemes } from "./convert.js";
 import { encodeJson, quoteJson } from "./json-text.js";
-import { formatExponent, formatFixed, formatGeneral, formatNumber } from "./number-text.js";
+import { formatExponent, formatFixed, formatGeneral, formatNumber } from "../../number-text.js";
 
 const VERB = /%([ +\-#0]*)(?:\[(\d+)\])?(\d*)(?:\.(\d*))?(?:\[(\d+)\])?(.?)/y;
 

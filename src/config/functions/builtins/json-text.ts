@@ -5,7 +5,7 @@
  */
 import { isObject, type Value } from "../../value.js";
 import { compareStrings } from "./convert.js";
-import { formatNumber } from "./number-text.js";
+import { formatNumber } from "../../number-text.js";
 
 const UNSAFE = /[<>&\u2028\u2029]/g;
 

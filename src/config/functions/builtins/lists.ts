@@ -16,7 +16,7 @@ import {
   graphemes,
   looseEqual,
 } from "./convert.js";
-import { formatNumber } from "./number-text.js";
+import { formatNumber } from "../../number-text.js";
 
 /** Terraform refuses to build longer ranges, to stop a typo from exhausting memory. */
 const RANGE_LIMIT = 1024;

@@ -8,7 +8,7 @@
  */
 import { isObject, type Value } from "../../value.js";
 import { compareStrings } from "./convert.js";
-import { formatNumber } from "./number-text.js";
+import { formatNumber } from "../../number-text.js";
 
 const NAMED_ESCAPES: Record<string, string> = {
   "\0": "\\0", "\x07": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v",

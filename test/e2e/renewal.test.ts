@@ -1,0 +1,85 @@
+/**
+ * Credentials that run out while terraform runs are renewed under it. The local STS issues
+ * credentials that live three seconds and refuses a call signed with an expired key, as STS
+ * does; a real terraform applies a unit whose local-exec runs one botocore client that calls
+ * GetCallerIdentity five times over eight seconds. The stub answers each call with the key
+ * that signed it, so the client's output shows which credentials each call used.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { requirePythonModule, requireTool } from "../helpers/integration.js";
+import { terraceProcess } from "../helpers/terrace.js";
+import { copyFixture } from "../helpers/tree.js";
+import { callerIdentityAnswer, STS_ERRORS, StsStub, type StsRequest } from "../helpers/sts-stub.js";
+
+const BATCH = "arn:aws:iam::123456789012:role/terrace-batch";
+const LIFETIME = 3;
+const WHY = "this test renews credentials under a real terraform whose local-exec runs botocore";
+
+let stub: StsStub;
+/** GetCallerIdentity calls refused because their key had expired. */
+let refused: StsRequest[];
+
+beforeEach(async () => {
+  stub = await StsStub.start();
+  refused = [];
+  stub.respond((request) => {
+    if (request.action === "AssumeRole") return stub.success(request, LIFETIME);
+    const issued = stub.issued.find((credentials) => credentials.accessKeyId === request.accessKeyId);
+    // terrace's own call, signed with the source keys.
+    if (issued === undefined) return stub.success(request);
+    if (issued.expiration.getTime() <= Date.now()) {
+      refused.push(request);
+      return STS_ERRORS.expiredToken();
+    }
+    return callerIdentityAnswer(`arn:aws:sts::123456789012:assumed-role/terrace-batch/${request.roleSessionName ?? "s"}`,
+      request.accessKeyId);
+  });
+});
+
+afterEach(async () => {
+  await stub.close();
+});
+
+describe("renewal under a running terraform", () => {
+  it("keeps one terraform's AWS client working past the expiry of its first credentials", async (context) => {
+    requireTool(context, "terraform", WHY);
+    requirePythonModule(context, "botocore", WHY);
+    const root = copyFixture("test/fixtures/e2e/renewal");
+
+    const result = await terraceProcess(["run-all", "apply", "--non-interactive"], { cwd: root, env: stub.processEnv() });
+
+    expect(result.stderr).toMatch(/Run summary: 1 units? in [\d.]+s \(1 succeeded\)/);
+    expect(result.exitCode).toBe(0);
+    const calls = JSON.parse(readFileSync(join(root, "batch", "calls.json"), "utf8")) as
+      { at: number; user_id: string }[];
+    expect(calls).toHaveLength(5);
+
+    const issued = stub.issuedFor(BATCH);
+    const keys = calls.map((call) => call.user_id);
+    expect(keys.every((key) => issued.some((credentials) => credentials.accessKeyId === key))).toBe(true);
+    expect(new Set(keys).size).toBeGreaterThanOrEqual(2);
+    // The first credentials terrace got had run out before the client's last call succeeded.
+    const first = issued[0]?.expiration.getTime() ?? Infinity;
+    expect((calls.at(-1)?.at ?? 0) * 1000).toBeGreaterThan(first);
+    expect(refused).toEqual([]);
+  }, 60_000);
+
+  it("leaves the same client with expired keys under --credentials env, which do not renew", async (context) => {
+    requireTool(context, "terraform", WHY);
+    requirePythonModule(context, "botocore", WHY);
+    const root = copyFixture("test/fixtures/e2e/renewal");
+
+    const result = await terraceProcess(["run-all", "apply", "--non-interactive", "--credentials", "env"], {
+      cwd: root,
+      env: stub.processEnv(),
+    });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("ExpiredToken");
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+});
