@@ -35,7 +35,7 @@ export async function main(
   output: Output = processOutput,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<number> {
-  const program = buildProgram(output);
+  const program = buildProgram(output, env);
   let exitCode = 0;
   try {
     const run = runCommandOf(argv);
@@ -53,7 +53,7 @@ export async function main(
   return exitCode;
 }
 
-function buildProgram(output: Output): Command {
+function buildProgram(output: Output, env: Readonly<Record<string, string | undefined>>): Command {
   const program = new Command("terrace")
     .description("Run terraform across a tree of terragrunt units, each with its own AWS role.")
     .version(packageJson.version, "-v, --version")
@@ -85,8 +85,8 @@ function buildProgram(output: Output): Command {
         configName: global.config,
         withMetadata: options.withMetadata,
         out: options.out,
-        overrides: overridesOf(global, process.env),
-        env: process.env,
+        overrides: overridesOf(global, env),
+        env,
       }, output);
       program.setOptionValue("exitCode", code);
     });

@@ -27,6 +27,7 @@ export class Pending {
 /** Parsed files by absolute path, shared by every unit of a run. */
 export class FileCache {
   private readonly files = new Map<string, HclFile | TerraceError>();
+  private readonly loading = new Map<string, Promise<void>>();
   private parses = 0;
 
   /** The parsed file; throws `Pending` when it must be loaded first. */
@@ -42,9 +43,21 @@ export class FileCache {
     return this.files.has(path) || existsSync(path);
   }
 
-  /** Reads and parses `path` once; a syntax error is kept and thrown on every `get`. */
-  async load(path: string): Promise<void> {
-    if (this.files.has(path)) return;
+  /**
+   * Reads and parses `path` once, however many units ask for it at the same time; a syntax
+   * error is kept and thrown on every `get`.
+   */
+  load(path: string): Promise<void> {
+    if (this.files.has(path)) return Promise.resolve();
+    let loading = this.loading.get(path);
+    if (loading === undefined) {
+      loading = this.read(path).finally(() => this.loading.delete(path));
+      this.loading.set(path, loading);
+    }
+    return loading;
+  }
+
+  private async read(path: string): Promise<void> {
     let text: string;
     try {
       // Synchronous: config files are small, and a thread-pool round trip costs more than the read.

@@ -40,6 +40,11 @@ function tree(): string {
   });
 }
 
+/** `terrace render-json` for the unit in `dir`, run in this process. */
+function renderJson(dir: string, ...flags: string[]) {
+  return terraceMain(["render-json", "--working-dir", dir, ...flags]);
+}
+
 const RENDERED = {
   inputs: { region: "eu-west-1", name: "app" },
   terraform: { source: "git::https://example.com/modules.git//app?ref=v1.0.0" },
@@ -50,7 +55,7 @@ describe("render-json", () => {
   it("prints the unit's merged configuration as JSON, without its include blocks", async () => {
     const root = tree();
 
-    const result = await terraceMain(["render-json", "--working-dir", join(root, "live/app")]);
+    const result = await renderJson(join(root, "live/app"));
 
     expect(result).toEqual({ exitCode: 0, stdout: `${JSON.stringify(RENDERED, null, 2)}\n`, stderr: "" });
   });
@@ -60,7 +65,7 @@ describe("render-json", () => {
     const rootFile = join(root, "root.hcl");
     const unitFile = join(root, "live/app/terragrunt.hcl");
 
-    const result = await terraceMain(["render-json", "--working-dir", join(root, "live/app"), "--with-metadata"]);
+    const result = await renderJson(join(root, "live/app"), "--with-metadata");
 
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe("");
@@ -82,17 +87,18 @@ describe("render-json", () => {
   it("writes the JSON to the --out file, taken from the working dir, and prints nothing", async () => {
     const root = tree();
 
-    const result = await terraceMain(["render-json", "--working-dir", join(root, "live/app"), "--out", "rendered.json"]);
+    const result = await renderJson(join(root, "live/app"), "--out", "rendered.json");
 
     expect(result).toEqual({ exitCode: 0, stdout: "", stderr: "" });
-    expect(readFileSync(join(root, "live/app/rendered.json"), "utf8")).toBe(`${JSON.stringify(RENDERED, null, 2)}\n`);
+    const written = readFileSync(join(root, "live/app/rendered.json"), "utf8");
+    expect(written).toBe(`${JSON.stringify(RENDERED, null, 2)}\n`);
   });
 
   it("writes to an absolute --out path as given", async () => {
     const root = tree();
     const out = join(tempDir(), "app.json");
 
-    const result = await terraceMain(["render-json", "--working-dir", join(root, "live/app"), "--out", out]);
+    const result = await renderJson(join(root, "live/app"), "--out", out);
 
     expect(result).toEqual({ exitCode: 0, stdout: "", stderr: "" });
     expect(JSON.parse(readFileSync(out, "utf8"))).toEqual(RENDERED);
@@ -102,7 +108,7 @@ describe("render-json", () => {
   it("accepts terragrunt's --json-out for --out", async () => {
     const root = tree();
 
-    const result = await terraceMain(["render-json", "--working-dir", join(root, "live/app"), "--json-out", "tg.json"]);
+    const result = await renderJson(join(root, "live/app"), "--json-out", "tg.json");
 
     expect(result).toEqual({ exitCode: 0, stdout: "", stderr: "" });
     expect(JSON.parse(readFileSync(join(root, "live/app/tg.json"), "utf8"))).toEqual(RENDERED);
@@ -114,10 +120,8 @@ describe("render-json", () => {
     });
     const unitFile = join(root, "unit/terragrunt.hcl");
 
-    const plain = await terraceMain(["render-json", "--working-dir", join(root, "unit"), "--iam-role-duration", "2h"]);
-    const withMetadata = await terraceMain([
-      "render-json", "--working-dir", join(root, "unit"), "--iam-role-duration", "2h", "--with-metadata",
-    ]);
+    const plain = await renderJson(join(root, "unit"), "--iam-role-duration", "2h");
+    const withMetadata = await renderJson(join(root, "unit"), "--iam-role-duration", "2h", "--with-metadata");
 
     expect(plain.exitCode).toBe(0);
     expect(JSON.parse(plain.stdout)).toEqual({
@@ -136,12 +140,13 @@ describe("render-json", () => {
   it("fails in two lines, with no stack trace, for an error in the unit's file", async () => {
     const root = writeTree({ "unit/terragrunt.hcl": 'inputs = {\n  a = 1\n  b = uppper("x")\n}\n' });
 
-    const result = await terraceMain(["render-json", "--working-dir", join(root, "unit")]);
+    const result = await renderJson(join(root, "unit"));
 
     expect(result).toEqual({
       exitCode: 1,
       stdout: "",
-      stderr: `error: ${join(root, "unit/terragrunt.hcl")}:3: unknown function "uppper"\nhint: did you mean "upper"?\n`,
+      stderr: `error: ${join(root, "unit/terragrunt.hcl")}:3: unknown function "uppper"\n`
+        + 'hint: did you mean "upper"?\n',
     });
   });
 
@@ -157,19 +162,21 @@ describe("render-json", () => {
       exitCode: 1,
       stdout: "",
       stderr: "error: root.hcl:2: get_env: environment variable TERRACE_TEST_ACCOUNT_ID is not set\n"
-        + 'hint: set TERRACE_TEST_ACCOUNT_ID, or give get_env a default: get_env("TERRACE_TEST_ACCOUNT_ID", "value")\n',
+        + "hint: set TERRACE_TEST_ACCOUNT_ID, or give get_env a default: "
+        + 'get_env("TERRACE_TEST_ACCOUNT_ID", "value")\n',
     });
   });
 
   it("refuses an --iam-role-duration that STS would refuse, before reading the unit", async () => {
-    const root = writeTree({ "unit/terragrunt.hcl": "inputs = {}\n" });
+    const root = writeTree({ "unit/terragrunt.hcl": 'inputs = { a = uppper("x") }\n' });
 
-    const result = await terraceMain(["render-json", "--working-dir", join(root, "unit"), "--iam-role-duration", "10m"]);
+    const result = await renderJson(join(root, "unit"), "--iam-role-duration", "10m");
 
     expect(result).toEqual({
       exitCode: 1,
       stdout: "",
-      stderr: 'error: --iam-role-duration = "10m" is out of range; expected 900 to 43200 seconds (15 minutes to 12 hours)\n'
+      stderr: 'error: --iam-role-duration = "10m" is out of range; '
+        + "expected 900 to 43200 seconds (15 minutes to 12 hours)\n"
         + "hint: STS grants role sessions of 15 minutes to 12 hours, within the role's MaxSessionDuration\n",
     });
   });

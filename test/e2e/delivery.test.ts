@@ -62,7 +62,7 @@ describe("credential delivery to terraform", () => {
     const result = await tree.spawn(["run-all", "apply", "--non-interactive"], { env: terraceEnv() }).result;
 
     expect(result.exitCode).toBe(0);
-    for (const [unit, role] of [["network/vpc", NETWORK], ["network/dns", NETWORK], ["app/web", APP]] as const) {
+    for (const [unit, role] of [["network/vpc", NETWORK], ["network/dns", NETWORK], ["app/api", APP], ["app/web", APP]] as const) {
       const apply = tree.call(unit, "apply");
       expect(credentialVariables(apply)).toEqual(ENDPOINT_VARIABLES);
       expect(apply.awsEnv).toEqual(expect.arrayContaining(["AWS_REGION", "AWS_DEFAULT_REGION"]));
@@ -79,7 +79,7 @@ describe("credential delivery to terraform", () => {
     }).result;
 
     expect(result.exitCode).toBe(0);
-    for (const [unit, role] of [["network/vpc", NETWORK], ["network/dns", NETWORK], ["app/web", APP]] as const) {
+    for (const [unit, role] of [["network/vpc", NETWORK], ["network/dns", NETWORK], ["app/api", APP], ["app/web", APP]] as const) {
       const apply = tree.call(unit, "apply");
       expect(credentialVariables(apply)).toEqual(STATIC_VARIABLES);
       expect(apply.credential).toBe(keyOf(role));

@@ -172,7 +172,8 @@ describe("the multi-account example against moto", () => {
     });
   });
 
-  it.each([
+  // Three short runs that mostly wait on processes: side by side.
+  it.concurrent.each([
     ["the --iam-role-duration flag", ["--iam-role-duration", "2h"], {}, "--iam-role-duration"],
     ["TERRACE_IAM_ROLE_DURATION", [], { TERRACE_IAM_ROLE_DURATION: "2h" }, "TERRACE_IAM_ROLE_DURATION"],
     ["TG_IAM_ASSUME_ROLE_DURATION", [], { TG_IAM_ASSUME_ROLE_DURATION: "2h" }, "TG_IAM_ASSUME_ROLE_DURATION"],

@@ -85,15 +85,15 @@ describe("preflight through the CLI", () => {
 
     expect(result.exitCode).toBe(1);
     expect(problems).toEqual([
+      `error: app/env.hcl:2: cannot assume ${APP} for 3600 s (role set at app/env.hcl:2) for app/api, app/web: `
+        + `AccessDenied: User: ${USER_ARN} is not authorized to perform: sts:AssumeRole on resource: ${APP}`,
+      "hint: the role's trust policy must allow your source identity to assume it (sts:AssumeRole); "
+        + `check ${APP}, set at app/env.hcl:2`,
       `error: network/env.hcl:3: cannot assume ${NETWORK} for 43200 s (duration set at network/env.hcl:3) `
         + "for network/vpc, network/dns: ValidationError: "
         + "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
       "hint: lower the duration at network/env.hcl:3 to the role's MaxSessionDuration, or raise it: "
         + "aws iam update-role --role-name terrace-network --max-session-duration 43200",
-      `error: app/env.hcl:2: cannot assume ${APP} for 3600 s (role set at app/env.hcl:2) for app/web: `
-        + `AccessDenied: User: ${USER_ARN} is not authorized to perform: sts:AssumeRole on resource: ${APP}`,
-      "hint: the role's trust policy must allow your source identity to assume it (sts:AssumeRole); "
-        + `check ${APP}, set at app/env.hcl:2`,
     ]);
     expect(tree.calls()).toEqual([]);
     expect(stub.calls("AssumeRole").map((request) => [request.roleArn, request.durationSeconds]).sort())

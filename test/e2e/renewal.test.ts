@@ -4,14 +4,16 @@
  * does; a real terraform applies a unit whose local-exec runs one botocore client that calls
  * GetCallerIdentity five times over eight seconds. The stub answers each call with the key
  * that signed it, so the client's output shows which credentials each call used.
+ *
+ * The two tests mostly wait, so they run side by side, each with its own stub.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it, type TestContext } from "vitest";
 
 import { requirePythonModule, requireTool } from "../helpers/integration.js";
-import { terraceProcess } from "../helpers/terrace.js";
+import { terraceProcess, type CliResult } from "../helpers/terrace.js";
 import { copyFixture } from "../helpers/tree.js";
 import { callerIdentityAnswer, STS_ERRORS, StsStub, type StsRequest } from "../helpers/sts-stub.js";
 
@@ -19,13 +21,21 @@ const BATCH = "arn:aws:iam::123456789012:role/terrace-batch";
 const LIFETIME = 3;
 const WHY = "this test renews credentials under a real terraform whose local-exec runs botocore";
 
-let stub: StsStub;
-/** GetCallerIdentity calls refused because their key had expired. */
-let refused: StsRequest[];
+/** What one apply of the renewal unit left: terrace's result, the client's calls, the stub. */
+interface Applied {
+  result: CliResult;
+  root: string;
+  stub: StsStub;
+  /** GetCallerIdentity calls refused because their key had expired. */
+  refused: StsRequest[];
+}
 
-beforeEach(async () => {
-  stub = await StsStub.start();
-  refused = [];
+/** Applies the renewal unit against a stub of short-lived credentials, with `flags`. */
+async function applyWithExpiringCredentials(context: TestContext, flags: string[]): Promise<Applied> {
+  requireTool(context, "terraform", WHY);
+  requirePythonModule(context, "botocore", WHY);
+  const stub = await StsStub.start();
+  const refused: StsRequest[] = [];
   stub.respond((request) => {
     if (request.action === "AssumeRole") return stub.success(request, LIFETIME);
     const issued = stub.issued.find((credentials) => credentials.accessKeyId === request.accessKeyId);
@@ -35,22 +45,23 @@ beforeEach(async () => {
       refused.push(request);
       return STS_ERRORS.expiredToken();
     }
-    return callerIdentityAnswer(`arn:aws:sts::123456789012:assumed-role/terrace-batch/${request.roleSessionName ?? "s"}`,
-      request.accessKeyId);
+    return callerIdentityAnswer("arn:aws:sts::123456789012:assumed-role/terrace-batch/batch", request.accessKeyId);
   });
-});
-
-afterEach(async () => {
-  await stub.close();
-});
-
-describe("renewal under a running terraform", () => {
-  it("keeps one terraform's AWS client working past the expiry of its first credentials", async (context) => {
-    requireTool(context, "terraform", WHY);
-    requirePythonModule(context, "botocore", WHY);
+  try {
     const root = copyFixture("test/fixtures/e2e/renewal");
+    const result = await terraceProcess(["run-all", "apply", "--non-interactive", ...flags], {
+      cwd: root,
+      env: stub.processEnv(),
+    });
+    return { result, root, stub, refused };
+  } finally {
+    await stub.close();
+  }
+}
 
-    const result = await terraceProcess(["run-all", "apply", "--non-interactive"], { cwd: root, env: stub.processEnv() });
+describe.concurrent("renewal under a running terraform", () => {
+  it("keeps one terraform's AWS client working past the expiry of its first credentials", async (context) => {
+    const { result, root, stub, refused } = await applyWithExpiringCredentials(context, []);
 
     expect(result.stderr).toMatch(/Run summary: 1 units? in [\d.]+s \(1 succeeded\)/);
     expect(result.exitCode).toBe(0);
@@ -69,17 +80,10 @@ describe("renewal under a running terraform", () => {
   }, 60_000);
 
   it("leaves the same client with expired keys under --credentials env, which do not renew", async (context) => {
-    requireTool(context, "terraform", WHY);
-    requirePythonModule(context, "botocore", WHY);
-    const root = copyFixture("test/fixtures/e2e/renewal");
-
-    const result = await terraceProcess(["run-all", "apply", "--non-interactive", "--credentials", "env"], {
-      cwd: root,
-      env: stub.processEnv(),
-    });
+    const { result, refused } = await applyWithExpiringCredentials(context, ["--credentials", "env"]);
 
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain("ExpiredToken");
+    expect(result.stderr).toContain("botocore.exceptions.ClientError: An error occurred (ExpiredToken)");
     expect(refused.length).toBeGreaterThanOrEqual(1);
   }, 60_000);
 });

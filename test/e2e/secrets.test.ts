@@ -54,7 +54,7 @@ describe("secrets", () => {
     expect(result.exitCode).toBe(1);
     const calls = tree.calls();
     expect(calls.map((call) => `${call.unit} ${call.command}`).sort())
-      .toEqual(["app/web apply", "network/dns apply", "network/vpc apply", "network/vpc output"]);
+      .toEqual(["app/api apply", "app/web apply", "network/dns apply", "network/vpc apply", "network/vpc output"]);
     const secrets = issuedSecrets();
     expect(secrets).toHaveLength(6);
 

@@ -83,5 +83,6 @@ export function resolveOptions(partial: Partial<ResolveOptions> = {}): ResolveOp
     terraformArgs: partial.terraformArgs ?? [],
     configName: partial.configName ?? "terragrunt.hcl",
     ...(partial.outputs === undefined ? {} : { outputs: partial.outputs }),
+    ...(partial.awsIdentity === undefined ? {} : { awsIdentity: partial.awsIdentity }),
   };
 }

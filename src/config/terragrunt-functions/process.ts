@@ -76,7 +76,10 @@ function runCmd(env: FunctionEnv, args: Parameters<HclFunction>[0]): string {
     stdio: ["ignore", "pipe", "pipe"],
   });
   if (result.error !== undefined || result.status !== 0) {
-    const reason = result.error?.message ?? `exit code ${result.status}: ${firstLine(result.stderr)}`;
+    const missing = (result.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
+    const reason = missing
+      ? `${command}: command not found`
+      : result.error?.message ?? `exit code ${result.status}: ${firstLine(result.stderr)}`;
     throw new TerraceError("RUN_CMD", `run_cmd: "${words.join(" ")}" failed: ${reason}`, {
       hint: `run the command by hand in ${cwd} to see why it fails`,
     });

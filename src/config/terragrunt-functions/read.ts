@@ -44,7 +44,10 @@ export function readFunctions(env: FunctionEnv, functions: () => ReadonlyMap<str
     ["sops_decrypt_file", (args) => {
       arity("sops_decrypt_file", args, 1);
       const path = fromHere(stringArg("sops_decrypt_file", args, 0));
-      const result = spawnSync("sops", ["--decrypt", path], { encoding: "utf8" });
+      const result = spawnSync("sops", ["--decrypt", path], {
+        env: env.context.options.env as NodeJS.ProcessEnv,
+        encoding: "utf8",
+      });
       if (result.error !== undefined || result.status !== 0) {
         throw new TerraceError("FUNCTION_CALL", `sops_decrypt_file: cannot decrypt ${path}`, {
           hint: "install sops and make sure its key is available to this shell",

@@ -41,5 +41,5 @@ function hclString(text: string): string {
   }
   // A template sequence in a quoted string would be evaluated by terraform; doubling its
   // introducer is HCL's escape for a literal `${` or `%{`.
-  return `"${quoted.replaceAll("${", "$${").replaceAll("%{", "%%{")}"`;
+  return `"${quoted.replaceAll("${", () => "$${").replaceAll("%{", () => "%%{")}"`;
 }

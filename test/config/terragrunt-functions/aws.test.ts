@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 
 import type { AwsIdentity, RoleSettings } from "../../../src/config/index.js";
 import { writeTree } from "../../helpers/tree.js";
-import { failure, resolver } from "./unit.js";
+import { failure, lines, resolver } from "./unit.js";
 
 const ROLE = "arn:aws:iam::222222222222:role/deploy";
 
@@ -27,7 +27,8 @@ async function withIdentity(root: string, unit: string) {
   const run = resolver();
   run.context.options.awsIdentity = (role): AwsIdentity => {
     asked.push(role);
-    const account = role?.iam_role === undefined ? "111111111111" : String(role.iam_role.value).split(":")[4] as string;
+    const arn = role?.iam_role?.value;
+    const account = arn === undefined ? "111111111111" : String(arn).split(":")[4] as string;
     return {
       account,
       arn: `arn:aws:sts::${account}:assumed-role/deploy/terrace`,
@@ -51,17 +52,22 @@ describe("AWS identity functions", () => {
       arn: "arn:aws:sts::222222222222:assumed-role/deploy/terrace",
       user_id: "AROAEXAMPLE:222222222222",
     });
-    expect(asked).toEqual([
-      { iam_role: { value: ROLE, origin: undefined }, iam_role_duration: { value: 7200, origin: undefined } },
-      { iam_role: { value: ROLE, origin: undefined }, iam_role_duration: { value: 7200, origin: undefined } },
-      { iam_role: { value: ROLE, origin: undefined }, iam_role_duration: { value: 7200, origin: undefined } },
-    ]);
+    const settings = {
+      iam_role: { value: ROLE, origin: undefined },
+      iam_role_duration: { value: 7200, origin: undefined },
+    };
+    expect(asked).toEqual([settings, settings, settings]);
   });
 
   it("use the role that an included root sets for the unit", async () => {
     const root = writeTree({
       "root.hcl": `iam_role = "${ROLE}"\n`,
-      "unit/terragrunt.hcl": 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\ninputs = { account = get_aws_account_id() }\n',
+      "unit/terragrunt.hcl": lines(
+        'include "root" {',
+        '  path = find_in_parent_folders("root.hcl")',
+        "}",
+        "inputs = { account = get_aws_account_id() }",
+      ),
     });
 
     const { inputs, asked } = await withIdentity(root, "unit");

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { writeTree } from "../../helpers/tree.js";
-import { failure, resolver, resolveUnit } from "./unit.js";
+import { failure, lines, resolver, resolveUnit } from "./unit.js";
 
 const INCLUDE_ROOT = 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n';
 
@@ -45,7 +45,12 @@ describe("path_relative_to_include and path_relative_from_include", () => {
   it("take the only include without a label when called in the unit's own file", async () => {
     const root = writeTree({
       "root.hcl": "",
-      "live/app/terragrunt.hcl": `${INCLUDE_ROOT}inputs = {\n  to   = path_relative_to_include()\n  from = path_relative_from_include()\n}\n`,
+      "live/app/terragrunt.hcl": INCLUDE_ROOT + lines(
+        "inputs = {",
+        "  to   = path_relative_to_include()",
+        "  from = path_relative_from_include()",
+        "}",
+      ),
     });
 
     const { config } = await resolveUnit(root, "live/app");
@@ -82,7 +87,12 @@ describe("path_relative_to_include and path_relative_from_include", () => {
 
   it("return . in a unit without includes", async () => {
     const root = writeTree({
-      "unit/terragrunt.hcl": "inputs = {\n  to   = path_relative_to_include()\n  from = path_relative_from_include()\n}\n",
+      "unit/terragrunt.hcl": lines(
+        "inputs = {",
+        "  to   = path_relative_to_include()",
+        "  from = path_relative_from_include()",
+        "}",
+      ),
     });
 
     const { config } = await resolveUnit(root, "unit");

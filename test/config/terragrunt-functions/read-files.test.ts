@@ -1,7 +1,9 @@
 /**
  * read_tfvars_file, which returns a tfvars file (HCL or JSON) as a JSON string for
- * jsondecode, and mark_as_read, which returns the path it is given.
+ * jsondecode; sops_decrypt_file, with a fake `sops` on the run's PATH; and mark_as_read,
+ * which returns the path it is given.
  */
+import { chmodSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -87,7 +89,8 @@ describe("read_tfvars_file", () => {
     expect(await failure(root, "unit")).toEqual({
       code: "HCL_SYNTAX",
       where: "unit/bad.tfvars:2",
-      message: "syntax error: Invalid expression; Expected the start of an expression, but found an invalid expression token.",
+      message: "syntax error: Invalid expression; "
+        + "Expected the start of an expression, but found an invalid expression token.",
       hint: "fix the syntax at this line; terrace reads HCL as terraform does",
     });
   });
@@ -123,5 +126,62 @@ describe("mark_as_read", () => {
     const { config } = await resolveUnit(root, "unit");
 
     expect(config.inputs).toEqual({ text: "hello" });
+  });
+});
+
+/**
+ * A stand-in for sops: given --decrypt and a file, it prints the file with its ENC[...]
+ * markers removed, provided the run's environment holds a key.
+ */
+const FAKE_SOPS = [
+  "#!/bin/sh",
+  '[ "$1" = "--decrypt" ] || exit 2',
+  '[ -n "$SOPS_AGE_KEY" ] || { echo "no key" >&2; exit 128; }',
+  "sed 's/ENC\\[\\([^]]*\\)\\]/\\1/g' \"$2\"",
+  "",
+].join("\n");
+
+/** A unit with an encrypted secrets file beside it and a fake sops in `bin/`. */
+function sopsTree(): string {
+  const root = writeTree({
+    "bin/sops": FAKE_SOPS,
+    "unit/secrets.yaml": "password: ENC[hunter2]\n",
+    "unit/terragrunt.hcl": 'inputs = yamldecode(sops_decrypt_file("secrets.yaml"))\n',
+  });
+  chmodSync(join(root, "bin/sops"), 0o755);
+  return root;
+}
+
+describe("sops_decrypt_file", () => {
+  it("returns what sops decrypts, with sops run in the run's environment", async () => {
+    const root = sopsTree();
+    const env = { PATH: `${join(root, "bin")}:${process.env.PATH}`, SOPS_AGE_KEY: "AGE-SECRET-KEY-1" };
+
+    const { config } = await resolveUnit(root, "unit", { env });
+
+    expect(config.inputs).toEqual({ password: "hunter2" });
+  });
+
+  it("fails with the file's path when sops cannot decrypt it", async () => {
+    const root = sopsTree();
+    const env = { PATH: `${join(root, "bin")}:${process.env.PATH}` };
+
+    expect(await failure(root, "unit", { env })).toEqual({
+      code: "FUNCTION_CALL",
+      where: "unit/terragrunt.hcl:1",
+      message: `sops_decrypt_file: cannot decrypt ${join(root, "unit/secrets.yaml")}`,
+      hint: "install sops and make sure its key is available to this shell",
+    });
+  });
+
+  it("fails the same way when sops is not installed", async () => {
+    const root = sopsTree();
+
+    expect(await failure(root, "unit", { env: { PATH: join(root, "no-bin") } })).toEqual({
+      code: "FUNCTION_CALL",
+      where: "unit/terragrunt.hcl:1",
+      message: `sops_decrypt_file: cannot decrypt ${join(root, "unit/secrets.yaml")}`,
+      hint: "install sops and make sure its key is available to this shell",
+    });
   });
 });

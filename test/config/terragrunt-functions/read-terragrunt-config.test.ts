@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { tempDir, writeTree } from "../../helpers/tree.js";
-import { failure, resolver, resolveUnit } from "./unit.js";
+import { failure, lines, resolver, resolveUnit } from "./unit.js";
 
 describe("read_terragrunt_config", () => {
   it("takes a relative path from the directory of the file that calls it", async () => {
@@ -52,7 +52,11 @@ describe("read_terragrunt_config", () => {
         'locals {\n  region = "eu-west-1"\n  zones  = ["${local.region}a", "${local.region}b"]\n}',
         'iam_role = "arn:aws:iam::111111111111:role/deploy"',
         'terraform {\n  source = "git::https://example.com/modules.git//vpc?ref=v1.2.0"\n}',
-        'generate "provider" {\n  path      = "provider.tf"\n  if_exists = "overwrite"\n  contents  = "# ${local.region}"\n}',
+        'generate "provider" {',
+        '  path      = "provider.tf"',
+        '  if_exists = "overwrite"',
+        '  contents  = "# ${local.region}"',
+        "}",
         "inputs = {\n  region = local.region\n}",
         "",
       ].join("\n"),
@@ -81,7 +85,10 @@ describe("read_terragrunt_config", () => {
         "}",
         "",
       ].join("\n"),
-      "app/terragrunt.hcl": 'inputs = { vpc_id = read_terragrunt_config("../common/deps.hcl").dependency.vpc.outputs.vpc_id }\n',
+      "app/terragrunt.hcl": lines(
+        'locals { deps = read_terragrunt_config("../common/deps.hcl") }',
+        "inputs = { vpc_id = local.deps.dependency.vpc.outputs.vpc_id }",
+      ),
     });
 
     const { config } = await resolveUnit(root, "app");
@@ -92,7 +99,12 @@ describe("read_terragrunt_config", () => {
   it("reads a unit's file with what it includes merged in", async () => {
     const root = writeTree({
       "root.hcl": 'inputs = { owner = "platform", region = "eu-west-1" }\n',
-      "vpc/terragrunt.hcl": 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\ninputs = { cidr = "10.0.0.0/16" }\n',
+      "vpc/terragrunt.hcl": lines(
+        'include "root" {',
+        '  path = find_in_parent_folders("root.hcl")',
+        "}",
+        'inputs = { cidr = "10.0.0.0/16" }',
+      ),
       "app/terragrunt.hcl": 'inputs = { vpc = read_terragrunt_config("../vpc/terragrunt.hcl").inputs }\n',
     });
 
@@ -205,7 +217,11 @@ describe("read_terragrunt_config", () => {
     const counter = join(tempDir(), "runs");
     const root = writeTree({
       // --terragrunt-no-cache: only a second evaluation of the file could run it twice.
-      "common.hcl": `locals { stamp = run_cmd("--terragrunt-no-cache", "sh", "-c", "echo run >> ${counter}; echo x") }\n`,
+      "common.hcl": lines(
+        "locals {",
+        `  stamp = run_cmd("--terragrunt-no-cache", "sh", "-c", "echo run >> ${counter}; echo x")`,
+        "}",
+      ),
       "a/terragrunt.hcl": 'inputs = { stamp = read_terragrunt_config("../common.hcl").locals.stamp }\n',
       "b/terragrunt.hcl": 'inputs = { stamp = read_terragrunt_config("../common.hcl").locals.stamp }\n',
     });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { tempDir, writeTree } from "../../helpers/tree.js";
-import { failure, resolver, resolveUnit } from "./unit.js";
+import { failure, lines, resolver, resolveUnit } from "./unit.js";
 
 const ENV = { PATH: process.env.PATH };
 
@@ -31,7 +31,12 @@ function runs(counter: string): number {
 describe("run_cmd", () => {
   it("returns the command's output without its trailing newline", async () => {
     const root = writeTree({
-      "unit/terragrunt.hcl": 'inputs = {\n  one = run_cmd("echo", "hello")\n  two = run_cmd("printf", "a\\nb\\n\\n")\n}\n',
+      "unit/terragrunt.hcl": lines(
+        "inputs = {",
+        '  one = run_cmd("echo", "hello")',
+        '  two = run_cmd("printf", "a\\nb\\n\\n")',
+        "}",
+      ),
     });
 
     const { config } = await resolveUnit(root, "unit", { env: ENV });
@@ -107,7 +112,12 @@ describe("run_cmd", () => {
     const root = writeTree({
       // get_original_terragrunt_dir() makes the read file's result per unit, so each unit
       // evaluates it and calls run_cmd again, from common/.
-      "common/cmd.hcl": `locals {\n  unit  = get_original_terragrunt_dir()\n  value = ${counted(counter, "shared")}\n}\n`,
+      "common/cmd.hcl": lines(
+        "locals {",
+        "  unit  = get_original_terragrunt_dir()",
+        `  value = ${counted(counter, "shared")}`,
+        "}",
+      ),
       "a/terragrunt.hcl": 'inputs = { value = read_terragrunt_config("../common/cmd.hcl").locals.value }\n',
       "b/terragrunt.hcl": 'inputs = { value = read_terragrunt_config("../common/cmd.hcl").locals.value }\n',
     });
@@ -173,7 +183,11 @@ describe("run_cmd", () => {
 
   it("fails with the command, its exit code and the first line of its stderr", async () => {
     const root = writeTree({
-      "unit/terragrunt.hcl": 'locals {\n  x = run_cmd("sh", "-c", "echo no credentials >&2; echo more >&2; exit 3")\n}\n',
+      "unit/terragrunt.hcl": lines(
+        "locals {",
+        '  x = run_cmd("sh", "-c", "echo no credentials >&2; echo more >&2; exit 3")',
+        "}",
+      ),
     });
 
     expect(await failure(root, "unit", { env: ENV })).toEqual({
@@ -190,7 +204,7 @@ describe("run_cmd", () => {
     expect(await failure(root, "unit", { env: ENV })).toEqual({
       code: "RUN_CMD",
       where: "unit/terragrunt.hcl:2",
-      message: 'run_cmd: "terrace-no-such-command" failed: spawnSync terrace-no-such-command ENOENT',
+      message: 'run_cmd: "terrace-no-such-command" failed: terrace-no-such-command: command not found',
       hint: `run the command by hand in ${join(root, "unit")} to see why it fails`,
     });
   });

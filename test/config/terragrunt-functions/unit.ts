@@ -40,3 +40,8 @@ export async function failure(
     : `${error.location.file.slice(root.length + 1)}:${error.location.line}`;
   return { code: error.code, where, message: error.message, hint: error.hint };
 }
+
+/** A file's text from its lines, each ended by a newline. */
+export function lines(...text: string[]): string {
+  return text.map((line) => `${line}\n`).join("");
+}
