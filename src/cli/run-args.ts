@@ -3,6 +3,8 @@
  * own flags, in terrace's or terragrunt's spelling, are taken out; everything else, in order,
  * is terraform's. `--` ends terrace's flags.
  */
+import { resolve } from "node:path";
+
 import { TerraceError } from "../errors.js";
 import { ROLE_FLAG_ALIASES, type RoleFlags } from "./role-flags.js";
 
@@ -23,12 +25,16 @@ export interface RunArgs {
   debug: boolean;
   help: boolean;
   role: RoleFlags;
+  downloadDir: string | undefined;
+  source: string | undefined;
+  /** `--source-map FROM=TO`, repeatable. */
+  sourceMap: string[];
 }
 
 type FlagName = Exclude<keyof RunArgs, "command" | "terraformArgs" | "role"> | `role.${keyof RoleFlags}`;
 
 type BooleanFlag = "nonInteractive" | "ignoreDependencyErrors" | "strictInclude" | "includeExternal" | "debug" | "help";
-type StringFlag = "workingDir" | "configName" | "report" | "tfPath";
+type StringFlag = "workingDir" | "configName" | "report" | "tfPath" | "downloadDir" | "source";
 
 /** Each flag with its aliases and whether it takes a value. */
 const FLAGS: { name: FlagName; spellings: string[]; value: boolean }[] = [
@@ -51,6 +57,9 @@ const FLAGS: { name: FlagName; spellings: string[]; value: boolean }[] = [
   },
   { name: "report", spellings: ["--report", "--report-file"], value: true },
   { name: "tfPath", spellings: ["--tf-path", "--terragrunt-tfpath"], value: true },
+  { name: "downloadDir", spellings: ["--download-dir", "--terragrunt-download-dir"], value: true },
+  { name: "source", spellings: ["--source", "--terragrunt-source"], value: true },
+  { name: "sourceMap", spellings: ["--source-map", "--terragrunt-source-map"], value: true },
   { name: "debug", spellings: ["--debug", "--terragrunt-debug"], value: false },
   ...roleFlagSpellings(),
   { name: "help", spellings: ["--help", "-h"], value: false },
@@ -82,6 +91,9 @@ export function parseRunArgs(argv: readonly string[], command: string | undefine
     debug: false,
     help: false,
     role: {},
+    downloadDir: env.TG_DOWNLOAD_DIR ?? env.TERRAGRUNT_DOWNLOAD,
+    source: env.TG_SOURCE ?? env.TERRAGRUNT_SOURCE,
+    sourceMap: [],
   };
   if (env.TG_PARALLELISM !== undefined) args.parallelism = parallelism(env.TG_PARALLELISM);
 
@@ -119,7 +131,7 @@ export function parseRunArgs(argv: readonly string[], command: string | undefine
 function setValue(args: RunArgs, name: FlagName, value: string): void {
   if (name.startsWith("role.")) args.role[name.slice(5) as keyof RoleFlags] = value;
   else if (name === "parallelism") args.parallelism = parallelism(value);
-  else if (name === "includeDirs" || name === "excludeDirs") args[name].push(value);
+  else if (name === "includeDirs" || name === "excludeDirs" || name === "sourceMap") args[name].push(value);
   else (args[name as StringFlag] as string) = value;
 }
 
@@ -158,4 +170,28 @@ function splitFlag(arg: string): [string, string | undefined] {
 
 function isTrue(value: string | undefined): boolean {
   return value === "true" || value === "1";
+}
+
+/** The `--download-dir`, `--source` and `--source-map` settings of a run, paths made absolute. */
+export function workdirSettings(args: RunArgs): { downloadDir?: string; sourceOverride?: string; sourceMap?: Record<string, string> } {
+  const sourceMap: Record<string, string> = {};
+  for (const entry of args.sourceMap) {
+    const separator = entry.indexOf("=");
+    if (separator <= 0) {
+      throw new TerraceError("USAGE", `--source-map ${entry} is not FROM=TO`, {
+        hint: "map a module URL to another, e.g. --source-map git::https://example.com/modules.git=/src/modules",
+      });
+    }
+    sourceMap[entry.slice(0, separator)] = absoluteIfLocal(entry.slice(separator + 1));
+  }
+  return {
+    ...(args.downloadDir === undefined ? {} : { downloadDir: resolve(args.downloadDir) }),
+    ...(args.source === undefined ? {} : { sourceOverride: absoluteIfLocal(args.source) }),
+    ...(args.sourceMap.length === 0 ? {} : { sourceMap }),
+  };
+}
+
+/** A local path from the command line is taken from the current directory, not the unit's. */
+function absoluteIfLocal(source: string): string {
+  return /^[a-z][\w+.-]*::|^[a-z][\w+.-]*:\/\/|^git@/i.test(source) ? source : resolve(source);
 }

@@ -12,8 +12,9 @@ import type { EventSink, UnitResult } from "./events.js";
 import { DependencyOutputs } from "./outputs.js";
 import type { RunPlan } from "./plan.js";
 import { startProcess, type RunningProcess } from "./process.js";
-import { Scheduler, type Outcome } from "./scheduler.js";
-import { runUnit, type UnitRunResult } from "./unit-run.js";
+import { Scheduler, type Outcome, type Task } from "./scheduler.js";
+import { runUnit, type UnitRunOptions, type UnitRunResult } from "./unit-run.js";
+import { SourceCache } from "./workdir/index.js";
 import { unitEnvironment } from "./unit-env.js";
 
 export interface RunAllOptions {
@@ -27,6 +28,8 @@ export interface RunAllOptions {
   credentials: RunCredentials;
   /** One unit on its own: terraform gets the user's arguments unchanged, and terrace's stdin. */
   single?: boolean;
+  /** `--download-dir`, `--source` and `--source-map`. */
+  workdir?: UnitRunOptions["workdir"];
 }
 
 /** The results of a run, one per unit of the graph, and its exit code. */
@@ -40,6 +43,8 @@ export class RunAll {
   private readonly running = new Map<string, RunningProcess>();
   private scheduler: Scheduler | undefined;
   private interrupts = 0;
+  /** Where each unit's terraform ran: its outputs are read there. */
+  private readonly workdirs = new Map<string, string>();
   /** Destroying: units wait for their dependents rather than their dependencies. */
   private readonly down: boolean;
 
@@ -52,12 +57,22 @@ export class RunAll {
     const outputs = new DependencyOutputs((dir) => this.fetchOutputs(dir), options.command);
     plan.resolver.context.options.outputs = (block) => outputs.outputsOf(block);
 
-    const results = new Map<string, UnitResult>();
-    const tasks = plan.units.map((node) => ({
+    const tasks: Task[] = plan.units.map((node) => ({
       id: node.dir,
       waitsFor: this.down ? node.dependents : node.dependencies,
     }));
 
+    const sources = new SourceCache({ env: options.env });
+    try {
+      return await this.schedule(tasks, outputs, sources);
+    } finally {
+      await sources.dispose();
+    }
+  }
+
+  private async schedule(tasks: Task[], outputs: DependencyOutputs, sources: SourceCache): Promise<RunResult> {
+    const { plan, options } = this;
+    const results = new Map<string, UnitResult>();
     this.scheduler = new Scheduler(tasks, {
       parallelism: options.parallelism,
       ignoreDependencyErrors: options.ignoreDependencyErrors,
@@ -77,6 +92,9 @@ export class RunAll {
           track: (process) => this.track(dir, process),
           interrupted: () => this.interrupts > 0,
           single: options.single === true,
+          sources,
+          workdir: options.workdir ?? {},
+          prepared: (workdir) => this.workdirs.set(dir, workdir),
         });
         outputs.forget(dir);
         if (result.notStarted === true) {
@@ -171,7 +189,7 @@ export class RunAll {
     const process = startProcess({
       command: this.options.terraformPath ?? "terraform",
       args: ["output", "-json"],
-      cwd: dir,
+      cwd: this.workdirs.get(dir) ?? dir,
       env,
       onLine: (stream, line) => {
         if (stream === "stdout") lines.push(line);

@@ -4,9 +4,6 @@
  * initialised, then run the command. Each step's failure ends the turn with one line that
  * says why.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-
 import { applyChanges, type Delivery, type RunCredentials } from "../auth/index.js";
 import type { ConfigResolver, UnitConfig } from "../config/index.js";
 import { isObject } from "../config/value.js";
@@ -16,6 +13,7 @@ import { runAllArguments } from "./commands.js";
 import type { EventSink } from "./events.js";
 import { startProcess, type RunningProcess } from "./process.js";
 import { unitEnvironment } from "./unit-env.js";
+import { markInitialised, prepareWorkdir, type PreparedWorkdir, type SourceCache } from "./workdir/index.js";
 
 export interface UnitRunOptions {
   resolver: ConfigResolver;
@@ -33,6 +31,12 @@ export interface UnitRunOptions {
   track(process: RunningProcess | undefined): void;
   /** True once the run is interrupted: from then on no process starts. */
   interrupted(): boolean;
+  /** The run's module sources, fetched once per URL and ref. */
+  sources: SourceCache;
+  /** `--download-dir`, `--source` and `--source-map`. */
+  workdir: { downloadDir?: string; sourceOverride?: string; sourceMap?: Record<string, string> };
+  /** Told where the unit's terraform runs, so that its outputs are read from there. */
+  prepared(workdir: string): void;
   /**
    * One unit on its own: terraform gets the user's arguments as they are and terrace's stdin,
    * so that it can ask its own questions; a run-all adds -auto-approve and -input=false.
@@ -61,9 +65,6 @@ export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise
   } catch (error) {
     return { exitCode: 1, error: describe(error, options.workingDir) };
   }
-  if (node.summary.source !== undefined) {
-    return { exitCode: 1, error: `terraform.source is not supported yet (${node.summary.source})` };
-  }
   if (unit.config.prevent_destroy === true && (options.command === "destroy" || options.args.includes("-destroy"))) {
     return { exitCode: 1, error: "the unit is protected by prevent_destroy = true" };
   }
@@ -79,28 +80,49 @@ export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise
     ? undefined
     : { arn: request.roleArn, duration: request.duration, expiry: delivery.expiry };
 
+  let workdir: PreparedWorkdir;
+  try {
+    workdir = await prepareWorkdir({
+      unitDir: unit.dir,
+      configFile: unit.configPath,
+      config: unit.config,
+      origin: unit.origin,
+      sources: options.sources,
+      ...options.workdir,
+    });
+  } catch (error) {
+    return { exitCode: 1, error: describe(error, options.workingDir) };
+  }
+  options.prepared(workdir.dir);
+
   const inputs = isObject(unit.config.inputs) ? unit.config.inputs : {};
   const env = applyChanges(unitEnvironment(options.baseEnv, inputs, { TF_IN_AUTOMATION: "1" }), delivery.changes);
   const binary = options.terraformPath
     ?? (typeof unit.config.terraform_binary === "string" ? unit.config.terraform_binary : "terraform");
   const run = async (args: string[]): Promise<UnitRunResult> => ({
-    ...(await runProcess(node, binary, args, env, options)),
+    ...(await runProcess(node, workdir.dir, binary, args, env, options)),
     ...(role === undefined ? {} : { role }),
   });
 
   // Resolving may have waited for dependency outputs, and init takes a while: an interrupt
   // that came meanwhile must not be followed by a new terraform process.
   if (options.interrupted()) return NOT_STARTED;
-  if (options.command !== "init" && !existsSync(join(node.dir, ".terraform"))) {
-    const init = await run(["init", "-input=false"]);
+  if (options.command !== "init" && workdir.needsInit) {
+    const init = await run(["init", "-input=false", ...workdir.backendArgs]);
     if (init.exitCode !== 0) return { exitCode: init.exitCode, error: `terraform init failed: ${init.error ?? ""}`.trim() };
+    markInitialised(workdir);
     if (options.interrupted()) return NOT_STARTED;
   }
-  return run(options.single === true ? [options.command, ...options.args] : runAllArguments(options.command, options.args));
+  const args = options.single === true ? [options.command, ...options.args] : runAllArguments(options.command, options.args);
+  if (options.command === "init") args.push(...workdir.backendArgs.filter((arg) => !options.args.includes(arg)));
+  const result = await run(args);
+  if (options.command === "init" && result.exitCode === 0) markInitialised(workdir);
+  return result;
 }
 
 async function runProcess(
   node: GraphNode,
+  cwd: string,
   binary: string,
   args: string[],
   env: Record<string, string>,
@@ -110,7 +132,7 @@ async function runProcess(
   const process = startProcess({
     command: binary,
     args,
-    cwd: node.dir,
+    cwd,
     interactive: options.single === true,
     env,
     onLine: (stream, line) => {

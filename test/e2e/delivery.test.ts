@@ -13,12 +13,18 @@ import { StsStub } from "../helpers/sts-stub.js";
 
 const NETWORK = "arn:aws:iam::123456789012:role/terrace-network";
 const APP = "arn:aws:iam::123456789012:role/terrace-app";
+const UNITS = [
+  ["network/vpc", NETWORK], ["network/dns", NETWORK], ["app/api", APP], ["app/web", APP],
+];
 
 /** The variables through which an AWS SDK could find credentials other than terrace's. */
-const CREDENTIAL_SOURCES = /^AWS_(ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN|PROFILE|DEFAULT_PROFILE|CONTAINER_|ROLE_|WEB_IDENTITY)/;
+const CREDENTIAL_SOURCES = new RegExp("^AWS_(ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN"
+  + "|PROFILE|DEFAULT_PROFILE|CONTAINER_|ROLE_|WEB_IDENTITY)");
 
 const ENDPOINT_VARIABLES = ["AWS_CONTAINER_AUTHORIZATION_TOKEN", "AWS_CONTAINER_CREDENTIALS_FULL_URI"];
-const STATIC_VARIABLES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SECURITY_TOKEN", "AWS_SESSION_TOKEN"];
+const STATIC_VARIABLES = [
+  "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SECURITY_TOKEN", "AWS_SESSION_TOKEN",
+];
 
 let stub: StsStub;
 
@@ -41,7 +47,22 @@ function twoRoles(): FakeTree {
  * profile that must not reach terraform either.
  */
 function terraceEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { ...stub.processEnv(), AWS_SESSION_TOKEN: "source-session", FAKE_TF_CREDENTIALS: "1", ...extra };
+  return {
+    ...stub.processEnv(),
+    AWS_SESSION_TOKEN: "source-session",
+    AWS_DEFAULT_PROFILE: "source-profile",
+    FAKE_TF_CREDENTIALS: "1",
+    ...extra,
+  };
+}
+
+/** Applies the two-roles tree with `flags`; the tree, once terrace succeeded. */
+async function applyAll(flags: string[], env = terraceEnv()): Promise<FakeTree> {
+  const tree = twoRoles();
+  const result = await tree.spawn(["run-all", "apply", "--non-interactive", ...flags], { env }).result;
+  expect(result.stderr).toMatch(/\(4 succeeded\)/);
+  expect(result.exitCode).toBe(0);
+  return tree;
 }
 
 /** The fingerprint of the one key the stub issued for `role`. */
@@ -56,30 +77,21 @@ function credentialVariables(call: FakeCall): string[] {
 }
 
 describe("credential delivery to terraform", () => {
-  it("gives terraform the endpoint variables by default, and none of terrace's own keys", async () => {
-    const tree = twoRoles();
+  it("gives terraform the endpoint variables by default, and none of terrace's own", async () => {
+    const tree = await applyAll([]);
 
-    const result = await tree.spawn(["run-all", "apply", "--non-interactive"], { env: terraceEnv() }).result;
-
-    expect(result.exitCode).toBe(0);
-    for (const [unit, role] of [["network/vpc", NETWORK], ["network/dns", NETWORK], ["app/api", APP], ["app/web", APP]] as const) {
+    for (const [unit = "", role = ""] of UNITS) {
       const apply = tree.call(unit, "apply");
       expect(credentialVariables(apply)).toEqual(ENDPOINT_VARIABLES);
       expect(apply.awsEnv).toEqual(expect.arrayContaining(["AWS_REGION", "AWS_DEFAULT_REGION"]));
       expect(apply.credential).toBe(keyOf(role));
     }
-    expect(tree.call("app/web", "apply").credential).not.toBe(fingerprint("test"));
   });
 
   it("gives terraform the role's static keys with --credentials env, and no endpoint", async () => {
-    const tree = twoRoles();
+    const tree = await applyAll(["--credentials", "env"]);
 
-    const result = await tree.spawn(["run-all", "apply", "--non-interactive", "--credentials", "env"], {
-      env: terraceEnv(),
-    }).result;
-
-    expect(result.exitCode).toBe(0);
-    for (const [unit, role] of [["network/vpc", NETWORK], ["network/dns", NETWORK], ["app/api", APP], ["app/web", APP]] as const) {
+    for (const [unit = "", role = ""] of UNITS) {
       const apply = tree.call(unit, "apply");
       expect(credentialVariables(apply)).toEqual(STATIC_VARIABLES);
       expect(apply.credential).toBe(keyOf(role));
@@ -87,13 +99,8 @@ describe("credential delivery to terraform", () => {
   });
 
   it("takes the mode from TERRACE_CREDENTIALS when no flag is given", async () => {
-    const tree = twoRoles();
+    const tree = await applyAll([], terraceEnv({ TERRACE_CREDENTIALS: "env" }));
 
-    const result = await tree.spawn(["run-all", "apply", "--non-interactive"], {
-      env: terraceEnv({ TERRACE_CREDENTIALS: "env" }),
-    }).result;
-
-    expect(result.exitCode).toBe(0);
     expect(credentialVariables(tree.call("app/web", "apply"))).toEqual(STATIC_VARIABLES);
   });
 });
@@ -102,14 +109,9 @@ describe("dependency outputs", () => {
   it.each([
     ["the endpoint", []],
     ["static keys", ["--credentials", "env"]],
-  ])("are read with the dependency's own role, delivered through %s", async (_mode, flags) => {
-    const tree = twoRoles();
+  ])("are read with the dependency's own role, delivered as %s", async (_mode, flags) => {
+    const tree = await applyAll(flags);
 
-    const result = await tree.spawn(["run-all", "apply", "--non-interactive", ...flags], {
-      env: terraceEnv(),
-    }).result;
-
-    expect(result.exitCode).toBe(0);
     const output = tree.call("network/vpc", "output");
     expect(output.argv).toEqual(["output", "-json"]);
     expect(output.credential).toBe(keyOf(NETWORK));
@@ -122,9 +124,10 @@ describe("dependency outputs", () => {
   it("are read with the dependency's own role by a single-unit command too", async () => {
     const tree = twoRoles();
 
-    const result = await tree.spawn(["--working-dir", join(tree.root, "app/web"), "apply", "-auto-approve"], {
-      env: terraceEnv(),
-    }).result;
+    const result = await tree.spawn(
+      ["--working-dir", join(tree.root, "app/web"), "apply", "-auto-approve"],
+      { env: terraceEnv() },
+    ).result;
 
     expect(result.exitCode).toBe(0);
     expect(tree.calls().map((call) => [call.unit, call.command])).toEqual([

@@ -4,19 +4,21 @@
  * received to identity.json. moto answers with Expiration = now + DurationSeconds, so a
  * unit's credential expiry in the report shows the duration terrace asked for.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 
 import { FakeTree } from "../helpers/fake-terraform.js";
 import { onPath, requireTool } from "../helpers/integration.js";
+import { filesUnder, leaksIn, type Place, type Secret } from "../helpers/leaks.js";
 import { Moto } from "../helpers/moto.js";
 import { terraceProcess, type CliResult } from "../helpers/terrace.js";
 import { copyFixture } from "../helpers/tree.js";
 
-const NEEDS = "these tests apply real units against a real STS (terraform, pip install 'moto[server]' awscli)";
+const NEEDS = "these tests apply real units against a real STS "
+  + "(terraform, pip install 'moto[server]' awscli)";
 const NON_PROD = "arn:aws:iam::123456789012:role/terrace-non-prod";
 const PROD = "arn:aws:iam::123456789012:role/terrace-prod";
 
@@ -25,7 +27,10 @@ let moto: Moto | undefined;
 beforeAll(async () => {
   if (onPath("moto_server") === undefined || onPath("aws") === undefined) return;
   moto = await Moto.start();
-  await Promise.all([moto.createRole("terrace-non-prod", 43200), moto.createRole("terrace-prod", 43200)]);
+  await Promise.all([
+    moto.createRole("terrace-non-prod", 43200),
+    moto.createRole("terrace-prod", 43200),
+  ]);
 }, 60_000);
 
 afterAll(async () => {
@@ -39,6 +44,7 @@ function useMoto(context: TestContext): Moto {
   return moto;
 }
 
+/** A unit's entry in the `--report` file. */
 interface ReportUnit {
   path: string;
   status: string;
@@ -57,16 +63,12 @@ function grantedSeconds(unit: ReportUnit): number {
   return (Date.parse(unit.credential_expiry ?? "") - Date.parse(unit.started_at)) / 1000;
 }
 
-/** The ARN in a unit's identity.json, with the run's session name replaced by SESSION. */
-function identityOf(root: string, unit: string): string {
-  const { Arn } = JSON.parse(readFileSync(join(root, unit, "identity.json"), "utf8")) as { Arn: string };
-  return Arn.replace(/\/terrace-[^/]+$/, "/SESSION");
-}
-
-/** The session name of a unit's identity. */
-function sessionOf(root: string, unit: string): string {
-  const { Arn } = JSON.parse(readFileSync(join(root, unit, "identity.json"), "utf8")) as { Arn: string };
-  return Arn.split("/").pop() ?? "";
+/** The identity the AWS CLI saw in a unit: the role's ARN part, and the session name. */
+function identityOf(root: string, unit: string): { role: string; session: string } {
+  const file = join(root, unit, "identity.json");
+  const { Arn } = JSON.parse(readFileSync(file, "utf8")) as { Arn: string };
+  const slash = Arn.lastIndexOf("/");
+  return { role: Arn.slice(0, slash), session: Arn.slice(slash + 1) };
 }
 
 /** `render-json --with-metadata` of db-restore: its role settings and where each came from. */
@@ -75,15 +77,38 @@ async function renderedRole(root: string, argv: string[] = [], env: Record<strin
     cwd: join(root, "prod/prod/db-restore"),
     env,
   });
-  expect(result.stderr).toBe("");
+  if (result.stderr !== "") throw new Error(`render-json failed:\n${result.stderr}`);
   const rendered = JSON.parse(result.stdout) as Record<string, unknown>;
   return { iam_role: rendered.iam_role, iam_role_duration: rendered.iam_role_duration };
 }
 
-/** Every file under `root`, relative to it. */
-function filesUnder(root: string): string[] {
-  return readdirSync(root, { recursive: true, encoding: "utf8" })
-    .filter((path) => statSync(join(root, path)).isFile());
+/** Every credential moto has issued so far, read from its state. */
+async function issuedByMoto(server: Moto): Promise<{ roles: Set<string>; secrets: Secret[] }> {
+  const response = await fetch(`${server.url}/moto-api/data.json`);
+  const data = await response.json() as { sts: { AssumedRole: AssumedRoleState[] } };
+  const assumed = data.sts.AssumedRole;
+  return {
+    roles: new Set(assumed.map((role) => role.role_arn)),
+    secrets: assumed.flatMap((role) => [
+      { what: `access key of ${role.role_arn}`, value: role.access_key_id },
+      { what: `secret key of ${role.role_arn}`, value: role.secret_access_key },
+      { what: `session token of ${role.role_arn}`, value: role.session_token },
+    ]),
+  };
+}
+
+interface AssumedRoleState {
+  role_arn: string;
+  access_key_id: string;
+  secret_access_key: string;
+  session_token: string;
+}
+
+/** A way to set every unit's duration from outside the files: a flag or a variable. */
+interface DurationOverride {
+  name: string;
+  argv: string[];
+  env: Record<string, string>;
 }
 
 describe("the multi-account example against moto", () => {
@@ -107,64 +132,58 @@ describe("the multi-account example against moto", () => {
     const { root, result, started, ended } = await applyOnce(context);
 
     expect(result.exitCode).toBe(0);
-    expect(identityOf(root, "non-prod/dev/app"))
-      .toBe("arn:aws:sts::123456789012:assumed-role/terrace-non-prod/SESSION");
-    expect(identityOf(root, "prod/prod/app")).toBe("arn:aws:sts::123456789012:assumed-role/terrace-prod/SESSION");
-    expect(identityOf(root, "prod/prod/db-restore"))
-      .toBe("arn:aws:sts::123456789012:assumed-role/terrace-prod/SESSION");
+    const nonProd = identityOf(root, "non-prod/dev/app");
+    expect(nonProd.role).toBe("arn:aws:sts::123456789012:assumed-role/terrace-non-prod");
+    expect(identityOf(root, "prod/prod/app")).toEqual({
+      role: "arn:aws:sts::123456789012:assumed-role/terrace-prod",
+      session: nonProd.session,
+    });
+    expect(identityOf(root, "prod/prod/db-restore")).toEqual({
+      role: "arn:aws:sts::123456789012:assumed-role/terrace-prod",
+      session: nonProd.session,
+    });
 
     // One session name for the run: terrace-<user>-<unix seconds when it started>.
-    const session = sessionOf(root, "prod/prod/db-restore");
-    const [, user, seconds] = /^terrace-(.+)-(\d+)$/.exec(session) ?? [];
+    const [, user, seconds] = /^terrace-(.+)-(\d+)$/.exec(nonProd.session) ?? [];
     expect(user).toBe(userInfo().username);
     expect(Number(seconds)).toBeGreaterThanOrEqual(Math.floor(started / 1000));
     expect(Number(seconds)).toBeLessThanOrEqual(Math.ceil(ended / 1000));
-    expect(sessionOf(root, "non-prod/dev/app")).toBe(session);
 
     const units = reportOf(join(root, "report.json"));
-    expect(units.map(({ path, status, role, session_duration }) => ({ path, status, role, session_duration })))
-      .toEqual([
-        { path: "non-prod/dev/app", status: "succeeded", role: NON_PROD, session_duration: 3600 },
-        { path: "prod/prod/app", status: "succeeded", role: PROD, session_duration: 14400 },
-        { path: "prod/prod/db-restore", status: "succeeded", role: PROD, session_duration: 43200 },
-      ]);
+    const shown = units.map(({ path, status, role, session_duration }) =>
+      ({ path, status, role, session_duration }));
+    expect(shown).toEqual([
+      { path: "non-prod/dev/app", status: "succeeded", role: NON_PROD, session_duration: 3600 },
+      { path: "prod/prod/app", status: "succeeded", role: PROD, session_duration: 14400 },
+      { path: "prod/prod/db-restore", status: "succeeded", role: PROD, session_duration: 43200 },
+    ]);
     for (const unit of units) {
       expect(Math.abs(grantedSeconds(unit) - (unit.session_duration ?? 0))).toBeLessThan(60);
     }
   }, 60_000);
 
-  it("leaves none of the credentials moto issued in the output, the report or the tree", async (context) => {
+  it("leaves none of the keys moto issued in the output, the report or the tree", async (context) => {
     const { root, result } = await applyOnce(context);
-    const server = useMoto(context);
 
-    const data = await (await fetch(`${server.url}/moto-api/data.json`)).json() as {
-      sts: { AssumedRole: { role_arn: string; access_key_id: string; secret_access_key: string; session_token: string }[] };
-    };
-    const secrets = data.sts.AssumedRole.flatMap((role) => [
-      { what: `access key of ${role.role_arn}`, value: role.access_key_id },
-      { what: `secret key of ${role.role_arn}`, value: role.secret_access_key },
-      { what: `session token of ${role.role_arn}`, value: role.session_token },
-    ]);
-    expect(new Set(data.sts.AssumedRole.map((role) => role.role_arn))).toEqual(new Set([NON_PROD, PROD]));
+    const { roles, secrets } = await issuedByMoto(useMoto(context));
 
-    const places: [string, string][] = [
-      ["stdout", result.stdout],
-      ["stderr", result.stderr],
-      ...filesUnder(root).map((path): [string, string] => [path, readFileSync(join(root, path), "latin1")]),
-    ];
-    expect(places.map(([name]) => name)).toEqual(expect.arrayContaining(["report.json", "prod/prod/app/identity.json"]));
-    // Only names are printed on failure, never a credential.
-    const leaks = places.flatMap(([name, text]) =>
-      secrets.filter((secret) => text.includes(secret.value)).map((secret) => `${secret.what} in ${name}`));
-    expect(leaks).toEqual([]);
+    expect(roles).toEqual(new Set([NON_PROD, PROD]));
+    const output: Place[] = [["stdout", result.stdout], ["stderr", result.stderr]];
+    const places = [...output, ...filesUnder(root)];
+    expect(places.map(([name]) => name))
+      .toEqual(expect.arrayContaining(["report.json", "prod/prod/app/identity.json"]));
+    expect(leaksIn(secrets, places)).toEqual([]);
   }, 60_000);
 
-  it("shows in render-json where db-restore's role and its twelve-hour duration are set", async (context) => {
+  it("shows in render-json where db-restore's role and twelve-hour duration are set", async (context) => {
     useMoto(context);
     const root = copyFixture("fixtures/multi-account");
 
     expect(await renderedRole(root)).toEqual({
-      iam_role: { value: PROD, metadata: { found_in_file: join(root, "prod/account.hcl"), line: 6 } },
+      iam_role: {
+        value: PROD,
+        metadata: { found_in_file: join(root, "prod/account.hcl"), line: 6 },
+      },
       iam_role_duration: {
         value: 43200,
         metadata: { found_in_file: join(root, "prod/prod/db-restore/terragrunt.hcl"), line: 14 },
@@ -173,41 +192,48 @@ describe("the multi-account example against moto", () => {
   });
 
   // Three short runs that mostly wait on processes: side by side.
-  it.concurrent.each([
-    ["the --iam-role-duration flag", ["--iam-role-duration", "2h"], {}, "--iam-role-duration"],
-    ["TERRACE_IAM_ROLE_DURATION", [], { TERRACE_IAM_ROLE_DURATION: "2h" }, "TERRACE_IAM_ROLE_DURATION"],
-    ["TG_IAM_ASSUME_ROLE_DURATION", [], { TG_IAM_ASSUME_ROLE_DURATION: "2h" }, "TG_IAM_ASSUME_ROLE_DURATION"],
-  ])("asks STS for %s's duration in every unit, over the files", async (_name, argv, env, origin, context) => {
+  const overrides: DurationOverride[] = [
+    { name: "--iam-role-duration 2h", argv: ["--iam-role-duration", "2h"], env: {} },
+    { name: "TERRACE_IAM_ROLE_DURATION=2h", argv: [], env: { TERRACE_IAM_ROLE_DURATION: "2h" } },
+    { name: "TG_IAM_ASSUME_ROLE_DURATION=2h", argv: [], env: { TG_IAM_ASSUME_ROLE_DURATION: "2h" } },
+  ];
+  it.concurrent.for(overrides)("asks STS for two hours in every unit with $name, over the files", {
+    timeout: 60_000,
+  }, async ({ argv, env }, context) => {
     const server = useMoto(context);
     // terraform's part is the first test's; here the fake keeps the run short.
     const tree = FakeTree.copy("fixtures/multi-account");
 
-    const result = await tree.spawn(["run-all", "apply", "--non-interactive", "--report", "report.json", ...argv], {
-      env: { ...server.env(), ...env },
-    }).result;
+    const result = await tree.spawn(
+      ["run-all", "apply", "--non-interactive", "--report", "report.json", ...argv],
+      { env: { ...server.env(), ...env } },
+    ).result;
 
-    expect(result.exitCode).toBe(0);
+    context.expect(result.exitCode).toBe(0);
     const units = reportOf(join(tree.root, "report.json"));
-    expect(units.map((unit) => [unit.path, unit.session_duration])).toEqual([
+    context.expect(units.map((unit) => [unit.path, unit.session_duration])).toEqual([
       ["non-prod/dev/app", 7200],
       ["prod/prod/app", 7200],
       ["prod/prod/db-restore", 7200],
     ]);
-    for (const unit of units) expect(Math.abs(grantedSeconds(unit) - 7200)).toBeLessThan(60);
-    expect((await renderedRole(tree.root, argv, env)).iam_role_duration)
+    for (const unit of units) context.expect(Math.abs(grantedSeconds(unit) - 7200)).toBeLessThan(60);
+    const origin = argv[0] ?? Object.keys(env)[0];
+    context.expect((await renderedRole(tree.root, argv, env)).iam_role_duration)
       .toEqual({ value: 7200, metadata: { found_in_file: origin } });
-  }, 60_000);
+  });
 
   it("applies one unit with `terrace apply` as that unit's role", async (context) => {
     const server = useMoto(context);
     const root = copyFixture("fixtures/multi-account");
-    const unit = join(root, "prod/prod/app");
 
-    const result = await terraceProcess(["apply", "-auto-approve"], { cwd: unit, env: server.env() });
+    const result = await terraceProcess(["apply", "-auto-approve"], {
+      cwd: join(root, "prod/prod/app"),
+      env: server.env(),
+    });
 
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("Apply complete! Resources: 1 added, 0 changed, 0 destroyed.");
-    expect(identityOf(root, "prod/prod/app")).toBe("arn:aws:sts::123456789012:assumed-role/terrace-prod/SESSION");
-    expect(relative(root, unit)).toBe("prod/prod/app");
+    expect(identityOf(root, "prod/prod/app").role)
+      .toBe("arn:aws:sts::123456789012:assumed-role/terrace-prod");
   }, 60_000);
 });

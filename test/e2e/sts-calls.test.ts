@@ -29,7 +29,8 @@ function roleArn(name: string): string {
 function manyUnits(): FakeTree {
   const files: Record<string, string> = {};
   for (const role of ROLES) {
-    files[`${role}/account.hcl`] = `iam_role          = "${roleArn(role)}"\niam_role_duration = "2h"\n`;
+    files[`${role}/account.hcl`] =
+      `iam_role          = "${roleArn(role)}"\niam_role_duration = "2h"\n`;
     for (let index = 1; index <= UNITS_PER_ROLE; index += 1) {
       files[`${role}/unit-${index}/terragrunt.hcl`] =
         'include "account" {\n  path = find_in_parent_folders("account.hcl")\n}\n';

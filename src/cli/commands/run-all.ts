@@ -12,7 +12,7 @@ import { planRun } from "../../runner/plan.js";
 import { RunAll } from "../../runner/run-all.js";
 import type { Output } from "../output.js";
 import { confirm } from "../prompt.js";
-import type { RunArgs } from "../run-args.js";
+import { workdirSettings, type RunArgs } from "../run-args.js";
 import { RUN_ALL_HELP } from "../run-help.js";
 import { RunView } from "../run-view.js";
 import { runWithSignals, withCredentials } from "../run-support.js";
@@ -90,6 +90,7 @@ async function planAndRun(args: RunArgs, io: RunIo, workingDir: string, credenti
     env: io.env,
     events: view.sink,
     credentials,
+    workdir: workdirSettings(args),
   });
   const started = Date.now();
   const result = await runWithSignals(run);

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 
 import { planUnit } from "../../runner/plan.js";
 import { RunAll } from "../../runner/run-all.js";
-import type { RunArgs } from "../run-args.js";
+import { workdirSettings, type RunArgs } from "../run-args.js";
 import { RunView } from "../run-view.js";
 import { runWithSignals, withCredentials } from "../run-support.js";
 import type { RunIo } from "./run-all.js";
@@ -46,6 +46,7 @@ export async function runSingle(args: RunArgs, io: RunIo): Promise<number> {
       events: view.sink,
       credentials,
       single: true,
+      workdir: workdirSettings(args),
     });
     const { results, exitCode } = await runWithSignals(run);
     const result = results.find((candidate) => candidate.dir === workingDir);

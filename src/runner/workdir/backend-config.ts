@@ -11,7 +11,8 @@ import type { RemoteStateSetting } from "./workdir-settings.js";
 
 const BOOTSTRAP_ONLY: Record<string, ReadonlySet<string>> = {
   s3: new Set([
-    "s3_bucket_tags", "dynamodb_table_tags", "accesslogging_bucket_tags", "accesslogging_bucket_name",
+    "s3_bucket_tags", "dynamodb_table_tags", "accesslogging_bucket_tags",
+    "accesslogging_bucket_name",
     "accesslogging_target_object_partition_date_source", "accesslogging_target_prefix",
     "skip_bucket_versioning", "skip_bucket_ssencryption", "skip_bucket_accesslogging",
     "skip_bucket_root_access", "skip_bucket_enforced_tls", "skip_bucket_public_access_blocking",

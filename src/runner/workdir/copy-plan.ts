@@ -11,8 +11,9 @@
  *   unit's files and to the source's files under its `//subdir`; a glob that names a directory
  *   covers everything in it;
  * - never copied, whatever the globs say: the unit's config file, `.git`, `.terragrunt-cache`,
- *   the download dir, and terraform's own files (`.terraform/`, `terraform.tfstate*`), so that a
- *   stray state file can never replace the working copy's.
+ *   the download dir, and terraform's own files (`.terraform/`, state files), so that a stray
+ *   state file can never replace the working copy's, nor the state of a local backend kept in
+ *   the unit's directory count as a change of the unit.
  */
 import { basename, join, relative, sep } from "node:path";
 
@@ -65,27 +66,39 @@ export function planCopy(options: CopyPlanOptions): CopyEntry[] {
   const prefix = options.subdir === "" ? "" : `${options.subdir}/`;
   const entries = new Map<string, string>();
 
-  const inSubdir = (path: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : undefined);
-  for (const [path, from] of treeEntries(options.sourceRoot, rules, inSubdir)) entries.set(path, from);
+  const inRunDir = (path: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : undefined);
+  for (const [path, from] of treeEntries(options.sourceRoot, prefix, rules, inRunDir)) entries.set(path, from);
 
   const configFile = relative(options.unitDir, options.configFile).split(sep).join("/");
-  const unitFiles = treeEntries(options.unitDir, rules, (path) => (path === configFile ? false : path));
-  for (const [path, from] of unitFiles) entries.set(`${prefix}${path}`, from);
+  const unitPath = (path: string) => (path === configFile ? false : path);
+  for (const [path, from] of treeEntries(options.unitDir, "", rules, unitPath)) {
+    entries.set(`${prefix}${path}`, from);
+  }
 
   return [...entries].sort(([a], [b]) => (a < b ? -1 : 1)).map(([to, from]) => ({ to, from }));
 }
 
-/** True for `terraform.tfstate`, its backups, and the like: terraform's state, never source. */
+/**
+ * True for state files: `terraform.tfstate` and its backups, and any `*.tfstate` a local
+ * backend was pointed at (often in the unit's own directory, which is copied).
+ */
 export function isTerraformState(name: string): boolean {
-  return name.startsWith("terraform.tfstate");
+  return name.startsWith("terraform.tfstate") || /\.tfstate(\.backup)?$/.test(name);
 }
 
 /**
- * The files of one tree that the rules let through, by path in the tree. `runPath` gives a
- * file's path in the run directory (which the globs match), undefined for a file outside it,
- * or false for a file never to copy.
+ * The files of one tree that the rules let through, by path in the tree. `runDir` is the run
+ * directory's path in the tree with a trailing slash ("" for the root): the directories it
+ * names are walked even if hidden, since the user named them. `runPath` gives a file's path in
+ * the run directory (which globs and the hidden rule see), undefined for a file outside it, or
+ * false for a file never to copy.
  */
-function treeEntries(root: string, rules: Rules, runPath: (path: string) => string | undefined | false): [string, string][] {
+function treeEntries(
+  root: string,
+  runDir: string,
+  rules: Rules,
+  runPath: (path: string) => string | undefined | false,
+): [string, string][] {
   const skipped = rules.skipDirs
     .filter((dir) => isInside(root, dir))
     .map((dir) => relative(root, dir).split(sep).join("/"));
@@ -93,7 +106,7 @@ function treeEntries(root: string, rules: Rules, runPath: (path: string) => stri
     const name = basename(path);
     if (NEVER.has(name) || skipped.includes(path)) return false;
     // A hidden directory is walked only when a glob could bring back something inside it.
-    return !name.startsWith(".") || rules.include.length > 0;
+    return !name.startsWith(".") || rules.include.length > 0 || runDir.startsWith(`${path}/`);
   };
 
   const result: [string, string][] = [];
@@ -102,7 +115,7 @@ function treeEntries(root: string, rules: Rules, runPath: (path: string) => stri
     if (inRunDir === false || isTerraformState(basename(path))) continue;
     if (inRunDir !== undefined && covers(rules.exclude, inRunDir)) continue;
     const included = inRunDir !== undefined && covers(rules.include, inRunDir);
-    if (isHidden(path, rules.copyLockFile) && !included) continue;
+    if (isHidden(inRunDir ?? path, rules.copyLockFile) && !included) continue;
     result.push([path, join(root, path)]);
   }
   return result;

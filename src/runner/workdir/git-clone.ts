@@ -31,24 +31,30 @@ export interface GitCommand {
 export interface CloneRequest {
   url: string;
   ref: string | undefined;
-  depth: number | undefined;
+  depth?: number | undefined;
 }
 
 const COMMIT_LIKE = /^[0-9a-f]{4,40}$/i;
 
 /** Clones `request` into `dir` (replaced if present); throws GitFetchFailure. */
-export async function cloneRepository(request: CloneRequest, dir: string, command: GitCommand): Promise<void> {
-  const depth = String(request.depth ?? 1);
-  const branch = request.ref === undefined ? [] : ["--branch", request.ref];
-  emptyTarget(dir);
-  const shallow = await git(command, dirname(dir), ["clone", "--quiet", "--depth", depth, ...branch, "--", request.url, dir]);
-  if (shallow === undefined) return;
-  if (request.ref === undefined || !COMMIT_LIKE.test(request.ref)) throw new GitFetchFailure(shallow);
+export async function cloneRepository(
+  request: CloneRequest,
+  dir: string,
+  command: GitCommand,
+): Promise<void> {
+  const { url, ref } = request;
+  const branch = ref === undefined ? [] : ["--branch", ref];
+  const depth = ["--depth", String(request.depth ?? 1)];
 
   emptyTarget(dir);
-  const full = await git(command, dirname(dir), ["clone", "--quiet", "--no-checkout", "--", request.url, dir]);
+  const shallow = await git(command, dirname(dir), ["clone", "--quiet", ...depth, ...branch, "--", url, dir]);
+  if (shallow === undefined) return;
+  if (ref === undefined || !COMMIT_LIKE.test(ref)) throw new GitFetchFailure(shallow);
+
+  emptyTarget(dir);
+  const full = await git(command, dirname(dir), ["clone", "--quiet", "--no-checkout", "--", url, dir]);
   if (full !== undefined) throw new GitFetchFailure(full);
-  const checkout = await git(command, dir, ["checkout", "--quiet", "--detach", request.ref]);
+  const checkout = await git(command, dir, ["checkout", "--quiet", "--detach", ref]);
   if (checkout !== undefined) throw new GitFetchFailure(checkout);
 }
 
@@ -65,6 +71,7 @@ async function git(command: GitCommand, cwd: string, args: string[]): Promise<st
   command.track(process, true);
   const result = await process.result;
   command.track(process, false);
+
   if (result.exitCode === 0) return undefined;
   return maskCredentials(firstError(lines) ?? result.failure ?? `git exited with code ${result.exitCode}`);
 }

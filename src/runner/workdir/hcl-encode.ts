@@ -24,7 +24,10 @@ export function hclAttributes(object: ValueObject, indent: string): string {
   const keys = names.map((name) => (IDENTIFIER.test(name) ? name : hclString(name)));
   const width = Math.max(0, ...keys.map((key) => key.length));
   return names
-    .map((name, index) => `${indent}${(keys[index] ?? name).padEnd(width)} = ${hclValue(object[name] ?? null, indent)}\n`)
+    .map((name, index) => {
+      const key = (keys[index] ?? name).padEnd(width);
+      return `${indent}${key} = ${hclValue(object[name] ?? null, indent)}\n`;
+    })
     .join("");
 }
 

@@ -12,9 +12,8 @@ const MARKER = join(".terraform", "terrace-init.json");
 /** The key recorded by the last successful init in `dir`, if any. */
 export function initialisedKey(dir: string): string | undefined {
   try {
-    const record: unknown = JSON.parse(readFileSync(join(dir, MARKER), "utf8"));
-    const key = typeof record === "object" && record !== null ? (record as { key?: unknown }).key : undefined;
-    return typeof key === "string" ? key : undefined;
+    const record = JSON.parse(readFileSync(join(dir, MARKER), "utf8")) as { key?: unknown } | null;
+    return typeof record?.key === "string" ? record.key : undefined;
   } catch {
     return undefined;
   }

@@ -10,58 +10,54 @@ import { join } from "node:path";
 import { TerraceError, type SourceLocation } from "../../errors.js";
 import { GitFetchFailure } from "./git-clone.js";
 import type { SourceCache } from "./source-cache.js";
-import { quote, type SourceAddress } from "./source-address.js";
+import { quote, type GitSource, type SourceAddress } from "./source-address.js";
 
-/** Where a source was found: its root, and the directory terraform runs in. */
-export interface LocatedSource {
-  root: string;
-  runDir: string;
-}
-
-/** What a source is looked up with: the address as written (for errors) and where it was set. */
+/** What a source is looked up with. */
 export interface SourceLookup {
+  /** The address in effect. */
   text: string;
-  /** How the user wrote it, when `--source` or `--source-map` changed it. */
+  /** The address as the unit wrote it, before `--source` or `--source-map`. */
   written: string;
   unitDir: string;
   location: SourceLocation | undefined;
   sources: SourceCache;
 }
 
-/** Finds or fetches `address`; throws a TerraceError when it is missing or cannot be fetched. */
-export async function locateSource(address: SourceAddress, lookup: SourceLookup): Promise<LocatedSource> {
+const FETCH_HINT = "check the URL and that the ref is a tag, branch or commit of the repository "
+  + "(git ls-remote <url> lists them); a private repository needs credentials git can use without a prompt";
+
+/** The source's root on disk; throws a TerraceError when it is missing or cannot be fetched. */
+export async function locateSource(address: SourceAddress, lookup: SourceLookup): Promise<string> {
   const named = lookup.text === lookup.written
     ? quote(lookup.text)
     : `${quote(lookup.written)} (${quote(lookup.text)} after --source/--source-map)`;
-  const root = address.kind === "local" ? address.dir : await fetchGit(address, named, lookup);
+  const fail = (message: string, hint: string) => new TerraceError(
+    "FILE_NOT_FOUND", `terraform.source: ${named} ${message}`, { location: lookup.location, hint },
+  );
 
+  const root = address.kind === "local" ? address.dir : await fetchGit(address, lookup, fail);
   if (address.kind === "local" && !isDirectory(root)) {
-    throw new TerraceError("FILE_NOT_FOUND", `terraform.source: ${named} names no directory (${root})`, {
-      location: lookup.location,
-      hint: `a relative source is taken from the unit's directory, ${lookup.unitDir}; check the path`,
-    });
+    throw fail(`names no directory (${root})`,
+      `a relative source is taken from the unit's directory, ${lookup.unitDir}; check the path`);
   }
-  const runDir = join(root, address.subdir);
-  if (!isDirectory(runDir)) {
-    throw new TerraceError("FILE_NOT_FOUND", `terraform.source: ${named} has no directory ${address.subdir}`, {
-      location: lookup.location,
-      hint: "the part after // names a directory inside the source; check its spelling"
-        + (address.kind === "git" ? " and that it exists at that ref" : ""),
-    });
+  if (!isDirectory(join(root, address.subdir))) {
+    const atRef = address.kind === "git" ? " and that it exists at that ref" : "";
+    throw fail(`has no directory ${address.subdir}`,
+      `the part after // names a directory inside the source; check its spelling${atRef}`);
   }
-  return { root, runDir };
+  return root;
 }
 
-async function fetchGit(address: SourceAddress & { kind: "git" }, named: string, lookup: SourceLookup): Promise<string> {
+async function fetchGit(
+  address: GitSource,
+  lookup: SourceLookup,
+  fail: (message: string, hint: string) => TerraceError,
+): Promise<string> {
   try {
     return await lookup.sources.fetch(address);
   } catch (error) {
     if (!(error instanceof GitFetchFailure)) throw error;
-    throw new TerraceError("FILE_NOT_FOUND", `terraform.source: cannot fetch ${named}: ${error.reason}`, {
-      location: lookup.location,
-      hint: "check the URL and that the ref is a tag, branch or commit of the repository "
-        + "(git ls-remote <url> lists them); a private repository needs credentials git can use without a prompt",
-    });
+    throw fail(`cannot be fetched: ${error.reason}`, FETCH_HINT);
   }
 }
 

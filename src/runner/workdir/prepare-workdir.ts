@@ -13,6 +13,7 @@
  * after a successful init; while the recorded key matches, no init is needed.
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 import type { ValueObject } from "../../config/value.js";
@@ -55,7 +56,7 @@ export interface PreparedWorkdir {
   dir: string;
   /** True until an init succeeded for what the directory now holds. */
   needsInit: boolean;
-  /** Backend arguments for `terraform init`: `-backend-config=k=v`..., `-backend=false`, or none. */
+  /** Backend arguments for `terraform init`: `-backend-config=k=v`, `-backend=false`, or none. */
   backendArgs: string[];
   /** The source terraform runs, credentials masked; undefined when it runs in the unit's dir. */
   source: string | undefined;
@@ -64,6 +65,8 @@ export interface PreparedWorkdir {
   /** What `markInitialised` records. */
   initKey: string;
 }
+
+const DEFAULT_DOWNLOAD_DIR = ".terragrunt-cache";
 
 /** Prepares the directory terraform runs in for one unit; throws TerraceError. */
 export async function prepareWorkdir(options: WorkdirOptions): Promise<PreparedWorkdir> {
@@ -75,21 +78,27 @@ export async function prepareWorkdir(options: WorkdirOptions): Promise<PreparedW
     writeGeneratedFiles(generated, options.unitDir, options.unitDir);
     const generatedText = generated.map((file) => `${file.path}\0${file.contents ?? ""}`);
     const initKey = digest(["in place", ...generatedText, ...backendArgs]);
+    // A unit initialised in place before terrace ever ran there (by hand, or by terragrunt) is
+    // taken as initialised once: its backend is what the user set up.
+    adoptExistingInit(options.unitDir, initKey);
     return prepared(options.unitDir, { backendArgs, source: undefined, refreshed: false, initKey });
   }
 
   const location = options.origin("/terraform/source");
   const text = rewriteSource(settings.source, options);
   const address = parseSource(text, options.unitDir, location);
-  const found = await locateSource(address, {
+  const sourceRoot = await locateSource(address, {
     text, written: settings.source, unitDir: options.unitDir, location, sources: options.sources,
   });
 
-  const downloadDir = resolve(options.unitDir, options.downloadDir ?? settings.downloadDir ?? ".terragrunt-cache");
+  const downloadDir = resolve(
+    options.unitDir,
+    options.downloadDir ?? settings.downloadDir ?? DEFAULT_DOWNLOAD_DIR,
+  );
   const copyRoot = join(downloadDir, digest([options.unitDir, rootOf(address)]).slice(0, 20));
   const runDir = join(copyRoot, address.subdir);
   const entries = planCopy({
-    sourceRoot: found.root,
+    sourceRoot,
     subdir: address.subdir,
     unitDir: options.unitDir,
     configFile: options.configFile ?? join(options.unitDir, "terragrunt.hcl"),
@@ -116,6 +125,10 @@ export async function prepareWorkdir(options: WorkdirOptions): Promise<PreparedW
 /** Records that `terraform init` succeeded in a prepared directory. */
 export function markInitialised(workdir: PreparedWorkdir): void {
   recordInit(workdir.dir, workdir.initKey);
+}
+
+function adoptExistingInit(dir: string, key: string): void {
+  if (initialisedKey(dir) === undefined && existsSync(join(dir, ".terraform"))) recordInit(dir, key);
 }
 
 function prepared(dir: string, rest: Omit<PreparedWorkdir, "dir" | "needsInit">): PreparedWorkdir {

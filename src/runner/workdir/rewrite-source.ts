@@ -30,6 +30,7 @@ export function rewriteSource(source: string, rewrite: SourceRewrite): string {
   let match: { prefix: string; replacement: string } | undefined;
   for (const [key, replacement] of Object.entries(rewrite.sourceMap ?? {})) {
     const prefix = bare(splitSource(key).root);
+    if (prefix === "") continue;
     const matches = root === prefix || root.startsWith(`${prefix}/`);
     if (matches && prefix.length > (match?.prefix.length ?? -1)) match = { prefix, replacement };
   }

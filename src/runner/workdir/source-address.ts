@@ -42,6 +42,7 @@ const FORCED_GETTER = /^[A-Za-z0-9]+::/;
 const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 const SCP_LIKE = /^[\w.-]+@[\w.-]+:(?!\/\/)/;
 const SHORTHAND_HOST = /^(?:github\.com|gitlab\.com)\//i;
+const USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/@\s?#]+)@/g;
 
 /** Cuts `text` into root, subdir and query; the `//` of a URL scheme is not a subdir mark. */
 export function splitSource(text: string): SourceParts {
@@ -52,7 +53,8 @@ export function splitSource(text: string): SourceParts {
   const scheme = address.indexOf("://", forced);
   const slashes = address.indexOf("//", scheme < 0 ? forced : scheme + 3);
   if (slashes < 0) return { root: address, subdir: "", query };
-  return { root: address.slice(0, slashes), subdir: address.slice(slashes + 2).replace(/^\/+|\/+$/g, ""), query };
+  const subdir = address.slice(slashes + 2).replace(/^\/+|\/+$/g, "");
+  return { root: address.slice(0, slashes), subdir, query };
 }
 
 /** The address made of `parts` again. */
@@ -65,7 +67,11 @@ export function joinSource(parts: SourceParts): string {
  * What `text` names; relative local paths are taken from `baseDir`. Errors are placed at
  * `location`, the line that set the source.
  */
-export function parseSource(text: string, baseDir: string, location: SourceLocation | undefined): SourceAddress {
+export function parseSource(
+  text: string,
+  baseDir: string,
+  location: SourceLocation | undefined,
+): SourceAddress {
   const { root, subdir, query } = splitSource(text);
   const fail = (message: string, hint: string) =>
     new TerraceError("SCHEMA", `terraform.source: ${message}`, { location, hint });
@@ -86,30 +92,32 @@ export function parseSource(text: string, baseDir: string, location: SourceLocat
     }
     const depth = params.get("depth");
     if (depth !== null && !/^[1-9][0-9]*$/.test(depth)) {
-      throw fail(`depth "${depth}" in ${quote(text)} is not a positive whole number`, "write ?depth=1, or leave depth out");
+      throw fail(`depth "${depth}" in ${quote(text)} is not a positive whole number`,
+        "write ?depth=1, or leave depth out");
     }
-    const ref = params.get("ref") ?? undefined;
-    return { kind: "git", url, ref: ref === "" ? undefined : ref, depth: depth === null ? undefined : Number(depth), subdir };
+    const ref = params.get("ref") || undefined;
+    return { kind: "git", url, ref, depth: depth === null ? undefined : Number(depth), subdir };
   }
 
   if (/^file:\/\//i.test(root)) {
     try {
       return { kind: "local", dir: fileURLToPath(root), subdir };
     } catch {
-      throw fail(`${quote(text)} is not a file URL of this machine`, "write file:///absolute/path, or a plain path");
+      throw fail(`${quote(text)} is not a file URL of this machine`,
+        "write file:///absolute/path, or a plain path");
     }
   }
   if (FORCED_GETTER.test(root) || URL_SCHEME.test(root)) {
     throw fail(`${quote(text)} is not a kind of source terrace can fetch`,
-      "use a local path or a git URL (git::https://..., git::ssh://..., git@host:org/repo.git); " +
-      "registry, S3, GCS and HTTP archive sources are not supported");
+      "use a local path or a git URL (git::https://..., git::ssh://..., git@host:org/repo.git); "
+        + "registry, S3, GCS and HTTP archive sources are not supported");
   }
   return { kind: "local", dir: resolve(baseDir, root), subdir };
 }
 
 /** `text` with the secret part of any URL credentials replaced by `***`. */
 export function maskCredentials(text: string): string {
-  return text.replace(/\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/@\s?#]+)@/g, (_match, scheme: string, userinfo: string) => {
+  return text.replace(USERINFO, (_match, scheme: string, userinfo: string) => {
     const colon = userinfo.indexOf(":");
     if (colon >= 0) return `${scheme}${userinfo.slice(0, colon)}:***@`;
     // Over HTTP a lone user name is usually a token (https://TOKEN@host); over SSH it is

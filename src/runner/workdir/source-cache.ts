@@ -47,7 +47,10 @@ export class SourceCache {
       fetching = cloneRepository(request, dir, {
         git: this.options.git ?? "git",
         env: definedOnly(this.options.env ?? process.env),
-        track: (child, running) => void (running ? this.running.add(child) : this.running.delete(child)),
+        track: (child, running) => {
+          if (running) this.running.add(child);
+          else this.running.delete(child);
+        },
       }).then(() => dir);
       this.fetches.set(key, fetching);
     }
@@ -66,14 +69,18 @@ export class SourceCache {
   /** Stops fetches still running and deletes what this cache fetched. */
   async dispose(): Promise<void> {
     for (const child of this.running) child.kill();
-    await Promise.allSettled(this.fetches.values());
-    if (this.root === undefined) return;
-    if (this.ownsRoot) rmSync(this.root, { recursive: true, force: true });
-    else for (const dir of await Promise.allSettled(this.fetches.values())) {
-      if (dir.status === "fulfilled") rmSync(dir.value, { recursive: true, force: true });
+    const outcomes = await Promise.allSettled(this.fetches.values());
+    if (this.ownsRoot && this.root !== undefined) {
+      rmSync(this.root, { recursive: true, force: true });
+    } else {
+      for (const outcome of outcomes) {
+        if (outcome.status === "fulfilled") rmSync(outcome.value, { recursive: true, force: true });
+      }
     }
     this.fetches.clear();
     this.digests.clear();
+    this.root = undefined;
+    this.ownsRoot = false;
   }
 
   private rootDir(): string {

@@ -16,7 +16,8 @@ export function treeFiles(root: string, enter: (path: string) => boolean): strin
     const real = realpathSync(dir);
     if (ancestors.has(real)) return;
     ancestors.add(real);
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const entries = readdirSync(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const entry of entries) {
       const path = `${prefix}${entry.name}`;
       const kind = kindOf(join(dir, entry.name), entry);

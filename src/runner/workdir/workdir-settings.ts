@@ -87,12 +87,13 @@ function remoteStateSetting(value: Value | undefined): RemoteStateSetting | unde
   if (!isObject(value)) return undefined;
   const backend = text(value.backend);
   if (backend === undefined) return undefined;
-  const generate = isObject(value.generate) ? value.generate : undefined;
-  const path = generate === undefined ? undefined : text(generate.path);
+  const generate = isObject(value.generate) ? value.generate : {};
+  const path = text(generate.path);
+  const ifExists = oneOf(generate.if_exists, IF_EXISTS, "error");
   return {
     backend,
     config: isObject(value.config) ? value.config : {},
-    generate: path === undefined ? undefined : { path, ifExists: oneOf(generate?.if_exists, IF_EXISTS, "error") },
+    generate: path === undefined ? undefined : { path, ifExists },
     disableInit: value.disable_init === true,
   };
 }
@@ -102,7 +103,8 @@ function text(value: Value | undefined): string | undefined {
 }
 
 function strings(value: Value | undefined): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is string => typeof item === "string");
 }
 
 function oneOf<T extends string>(value: Value | undefined, allowed: readonly T[], fallback: T): T {

@@ -9,11 +9,14 @@
  *
  * A rebuild first removes the previous copy's files but keeps terraform's own, wherever they
  * are: `.terraform/` (providers, modules, the backend's settings), state files
- * (`terraform.tfstate*`, `terraform.tfstate.d/`) and `.terraform.lock.hcl` (replaced if the new
- * copy brings one). A source that changed therefore never costs the unit its local state.
+ * (`*.tfstate`, `terraform.tfstate*`, `terraform.tfstate.d/`) and `.terraform.lock.hcl` (replaced
+ * if the new copy brings one). A source that changed therefore never costs the unit its local
+ * state.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 
 import { isTerraformState, type CopyEntry } from "./copy-plan.js";
@@ -42,8 +45,8 @@ export function copyVersion(contents: CopyContents): string {
     hash.update(`file ${entry.to} ${executable} ${contents.digest(entry.from)}\n`);
   }
   for (const file of contents.generated) {
-    const contentsDigest = file.contents === undefined ? `disabled ${file.ifDisabled}` : sha256(file.contents);
-    hash.update(`generate ${file.path} ${file.ifExists} ${contentsDigest}\n`);
+    const text = file.contents === undefined ? `disabled ${file.ifDisabled}` : sha256(file.contents);
+    hash.update(`generate ${file.path} ${file.ifExists} ${text}\n`);
   }
   return hash.digest("hex");
 }

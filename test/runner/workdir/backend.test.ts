@@ -26,6 +26,10 @@ const S3_CONFIG = `  config = {
   }
 `;
 
+function generateBackend(ifExists: string): string {
+  return `  generate = {\n    path      = "backend.tf"\n    if_exists = "${ifExists}"\n  }\n`;
+}
+
 function remoteState(more: string, config = S3_CONFIG): string {
   return `remote_state {\n  backend = "s3"\n${more}${config}}\n`;
 }
@@ -33,7 +37,7 @@ function remoteState(more: string, config = S3_CONFIG): string {
 describe.concurrent("remote_state", () => {
   it("with generate writes a signed backend file, each value as HCL, without bootstrap-only settings", async () => {
     const root = writeTree({
-      "unit/terragrunt.hcl": remoteState('  generate = {\n    path      = "backend.tf"\n    if_exists = "overwrite_terragrunt"\n  }\n'),
+      "unit/terragrunt.hcl": remoteState(generateBackend("overwrite_terragrunt")),
     });
 
     const workdir = await prepareUnit(root, "unit");
@@ -88,7 +92,8 @@ describe.concurrent("remote_state", () => {
   });
 
   it("keeps gcs settings that only the bucket bootstrap reads out of the arguments", async () => {
-    const config = '  config = {\n    bucket = "acme"\n    prefix = "unit"\n    project = "p"\n    location = "eu"\n  }\n';
+    const config = '  config = {\n    bucket = "acme"\n    prefix = "unit"\n'
+      + '    project = "p"\n    location = "eu"\n  }\n';
     const root = writeTree({ "unit/terragrunt.hcl": remoteState("", config).replace('"s3"', '"gcs"') });
 
     const workdir = await prepareUnit(root, "unit");
@@ -100,7 +105,7 @@ describe.concurrent("remote_state", () => {
     const root = writeTree({
       "root.hcl": 'generate "backend" {\n  path      = "backend.tf"\n  if_exists = "overwrite"\n  contents  = ""\n}\n',
       "unit/terragrunt.hcl": 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n\n'
-        + remoteState('  generate = {\n    path      = "backend.tf"\n    if_exists = "overwrite"\n  }\n'),
+        + remoteState(generateBackend("overwrite")),
     });
 
     const failure = await failureOf(root, prepareUnit(root, "unit"));

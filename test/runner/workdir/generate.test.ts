@@ -82,7 +82,10 @@ describe.concurrent("a generate block", () => {
     ["overwrite_terragrunt", "a signed file", `# ${SIGNATURE}\n${PROVIDER}`],
   ])("with if_exists = %s leaves %s as expected", async (mode, _what, expected) => {
     const existing = mode === "overwrite_terragrunt" ? `# ${SIGNATURE}\n# old\n` : "# mine\n";
-    const root = writeTree({ "unit/terragrunt.hcl": generate(`  if_exists = "${mode}"\n`), "unit/provider.tf": existing });
+    const root = writeTree({
+      "unit/terragrunt.hcl": generate(`  if_exists = "${mode}"\n`),
+      "unit/provider.tf": existing,
+    });
 
     const workdir = await prepareUnit(root, "unit");
 
@@ -90,15 +93,20 @@ describe.concurrent("a generate block", () => {
   });
 
   it("with if_exists = error refuses a file the unit already has", async () => {
-    const root = writeTree({ "unit/terragrunt.hcl": `\n${generate('  if_exists = "error"\n')}`, "unit/provider.tf": "# mine\n" });
+    const root = writeTree({
+      "unit/terragrunt.hcl": `\n${generate('  if_exists = "error"\n')}`,
+      "unit/provider.tf": "# mine\n",
+    });
 
     const failure = await failureOf(root, prepareUnit(root, "unit"));
 
     expect(failure).toEqual({
       code: "DUPLICATE_SETTING",
       where: "unit/terragrunt.hcl:2",
-      message: `generate "provider": provider.tf already exists in the working directory of ${join(root, "unit")}, and if_exists is "error"`,
-      hint: 'remove provider.tf from the unit or its terraform.source, or set if_exists = "overwrite" to replace it or "skip" to keep it',
+      message: `generate "provider": provider.tf already exists in the working directory of ${join(root, "unit")}, `
+        + 'and if_exists is "error"',
+      hint: 'remove provider.tf from the unit or its terraform.source, '
+        + 'or set if_exists = "overwrite" to replace it or "skip" to keep it',
     });
     expect(read(join(root, "unit"))).toBe("# mine\n");
   });
@@ -127,7 +135,8 @@ describe.concurrent("a generate block", () => {
       where: "unit/terragrunt.hcl:1",
       message: `generate "provider": provider.tf in the working directory of ${join(root, "unit")} was not generated `
         + 'by terragrunt or terrace, and if_exists is "overwrite_terragrunt"',
-      hint: 'rename or remove provider.tf in the unit or its terraform.source, or set if_exists = "overwrite" to replace it',
+      hint: 'rename or remove provider.tf in the unit or its terraform.source, '
+        + 'or set if_exists = "overwrite" to replace it',
     });
   });
 
@@ -142,7 +151,8 @@ describe.concurrent("a generate block", () => {
 
   it("that is disabled with if_disabled = remove_terragrunt removes its signed file only", async () => {
     const root = writeTree({
-      "unit/terragrunt.hcl": generate('  if_exists = "overwrite"\n  disable = true\n  if_disabled = "remove_terragrunt"\n'),
+      "unit/terragrunt.hcl": generate('  if_exists = "overwrite"\n  disable = true\n'
+        + '  if_disabled = "remove_terragrunt"\n'),
       "unit/provider.tf": `# ${SIGNATURE}\n`,
     });
 
@@ -156,7 +166,10 @@ describe.concurrent("a generate block", () => {
 
   it("may not claim a path another generate block claims", async () => {
     const root = writeTree({
-      "unit/terragrunt.hcl": `${generate('  if_exists = "overwrite"\n', "a")}\n${generate('  if_exists = "overwrite"\n', "b")}`,
+      "unit/terragrunt.hcl": [
+        generate('  if_exists = "overwrite"\n', "a"),
+        generate('  if_exists = "overwrite"\n', "b"),
+      ].join("\n"),
     });
 
     const failure = await failureOf(root, prepareUnit(root, "unit"));

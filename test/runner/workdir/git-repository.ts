@@ -8,10 +8,13 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
+import { listFiles } from "../../../src/config/functions/builtins/glob.js";
 import { onPath } from "../../helpers/integration.js";
-import { tempDir } from "../../helpers/tree.js";
+import { repoRoot, tempDir } from "../../helpers/tree.js";
 
-const IDENTITY = ["-c", "user.name=terrace tests", "-c", "user.email=tests@terrace.invalid", "-c", "commit.gpgsign=false"];
+const IDENTITY = [
+  "-c", "user.name=terrace tests", "-c", "user.email=tests@terrace.invalid", "-c", "commit.gpgsign=false",
+];
 
 /** A bare repository and the work tree that pushes to it. */
 export interface BareRepository {
@@ -55,6 +58,12 @@ export function bareRepository(files: Record<string, string>, tag?: string): Bar
   return repository;
 }
 
+/** The files of a fixture directory (path → content), placed under `prefix` in the result. */
+export function fixtureFiles(path: string, prefix: string): Record<string, string> {
+  const dir = join(repoRoot, path);
+  return Object.fromEntries(listFiles(dir).map((file) => [`${prefix}/${file}`, readFileSync(join(dir, file), "utf8")]));
+}
+
 /** A `git` that appends each call's arguments to a log, then runs the real git. */
 export function loggingGit(): { git: string; env: Record<string, string>; clones(): string[] } {
   const dir = tempDir("terrace-git-log-");
@@ -76,5 +85,6 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 function definedEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const defined = Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return Object.fromEntries(defined);
 }

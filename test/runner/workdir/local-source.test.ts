@@ -2,7 +2,9 @@
  * Units whose source is a directory on disk: how the working copy is laid out, which files it
  * takes from the source and from the unit, and when it is rebuilt or reused.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -75,7 +77,17 @@ describe.concurrent("a local source", () => {
     expect(listFiles(workdir.dir).sort()).toEqual([".terrace-source-version", "main.tf"]);
   });
 
-  it("gets the unit's own files laid over it, except the unit's config and hidden files", async () => {
+  it("runs terraform in the //subdir it names even when that subdir's name is hidden", async () => {
+    const root = tree(source("../../modules//.internal/app"));
+    mkdirSync(join(root, "modules/.internal/app"), { recursive: true });
+    writeFileSync(join(root, "modules/.internal/app/main.tf"), "# internal\n");
+
+    const workdir = await prepareUnit(root, "live/unit");
+
+    expect(listFiles(workdir.dir)).toEqual(["main.tf"]);
+  });
+
+  it("gets the unit's own files laid over it, except its config, hidden files and state files", async () => {
     const root = tree(source("../../modules//app"), {
       "inputs.auto.tfvars": 'name = "web"\n',
       "main.tf": "# the unit's main.tf wins\n",
@@ -84,6 +96,7 @@ describe.concurrent("a local source", () => {
       ".terragrunt-cache/old/main.tf": "# stale\n",
       ".terraform/terraform.tfstate": "{}\n",
       "terraform.tfstate": "{}\n",
+      "state/app.tfstate": "{}\n",
     });
 
     const workdir = await prepareUnit(root, "live/unit");
@@ -94,6 +107,20 @@ describe.concurrent("a local source", () => {
     expect(readFileSync(join(workdir.dir, "main.tf"), "utf8")).toBe("# the unit's main.tf wins\n");
   });
 
+  it("follows symbolic links, copying what they point at, but never around a loop", async () => {
+    const root = tree(source("../../modules//app"), { "shared/common.tf": "# common\n" });
+    symlinkSync("shared/common.tf", join(root, "live/unit/common.tf"));
+    symlinkSync(".", join(root, "live/unit/loop"));
+
+    const workdir = await prepareUnit(root, "live/unit");
+
+    expect(lstatSync(join(workdir.dir, "common.tf")).isFile()).toBe(true);
+    expect(readFileSync(join(workdir.dir, "common.tf"), "utf8")).toBe("# common\n");
+    expect(listFiles(workdir.dir).sort()).toEqual([
+      ".terraform.lock.hcl", "common.tf", "docs/usage.md", "main.tf", "shared/common.tf",
+    ]);
+  });
+
   it("leaves the lock file out when copy_terraform_lock_file = false", async () => {
     const root = tree(source("../../modules//app", "  copy_terraform_lock_file = false\n"));
 
@@ -102,14 +129,16 @@ describe.concurrent("a local source", () => {
     expect(existsSync(join(workdir.dir, ".terraform.lock.hcl"))).toBe(false);
   });
 
-  it("takes hidden files named by include_in_copy and drops files named by exclude_from_copy, exclude winning", async () => {
+  it("takes hidden files include_in_copy names, drops files exclude_from_copy names, exclude winning", async () => {
     const globs = '  include_in_copy = [".config", ".python-version", "**/.keep"]\n'
       + '  exclude_from_copy = ["docs", "**/.keep"]\n';
     const root = tree(source("../../modules//app", globs), { ".python-version": "3.12\n", "data/.keep": "" });
 
     const workdir = await prepareUnit(root, "live/unit");
 
-    expect(listFiles(workdir.dir).sort()).toEqual([".config/settings.json", ".python-version", ".terraform.lock.hcl", "main.tf"]);
+    expect(listFiles(workdir.dir).sort()).toEqual([
+      ".config/settings.json", ".python-version", ".terraform.lock.hcl", "main.tf",
+    ]);
   });
 
   it("is reused while nothing changed, keeping what terraform put in it", async () => {
@@ -175,7 +204,8 @@ describe.concurrent("a local source", () => {
     expect(failure).toEqual({
       code: "SCHEMA",
       where: "live/unit/terragrunt.hcl:2",
-      message: 'terraform.source: "tfr:///terraform-aws-modules/vpc/aws?version=5.0.0" is not a kind of source terrace can fetch',
+      message: 'terraform.source: "tfr:///terraform-aws-modules/vpc/aws?version=5.0.0" '
+        + "is not a kind of source terrace can fetch",
       hint: "use a local path or a git URL (git::https://..., git::ssh://..., git@host:org/repo.git); "
         + "registry, S3, GCS and HTTP archive sources are not supported",
     });

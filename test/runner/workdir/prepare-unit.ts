@@ -6,7 +6,9 @@ import { join } from "node:path";
 
 import { ConfigResolver } from "../../../src/config/index.js";
 import { TerraceError } from "../../../src/errors.js";
-import { prepareWorkdir, SourceCache, type PreparedWorkdir, type WorkdirOptions } from "../../../src/runner/workdir/index.js";
+import {
+  prepareWorkdir, SourceCache, type PreparedWorkdir, type WorkdirOptions,
+} from "../../../src/runner/workdir/index.js";
 
 /** Prepares the unit at `root/unit` with a fresh resolver; `sources` defaults to a new cache. */
 export async function prepareUnit(
