@@ -1,8 +1,10 @@
 /**
  * The AWS SDK warns on every run under Node 20 that its releases after January 2027 need
  * Node 22. terrace supports Node 20 and 22 and says so in its README, so the warning is noise
- * to a user; it is switched off through the SDK's own setting, and filtered by name should a
- * later SDK emit it another way. Every other warning, terrace's own included, still shows.
+ * to a user; it is filtered out of this process's warnings by name. The SDK's own switch
+ * (an environment variable) is left alone: terrace's environment is what each terraform
+ * inherits, and the user's own tools run from terraform must still warn as they would.
+ * Every other warning, terrace's own included, still shows.
  */
 
 const NAME = "NodeVersionSupportWarning";
@@ -12,7 +14,6 @@ let quieted = false;
 export function quietSdkWarning(): void {
   if (quieted) return;
   quieted = true;
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
   const emit = process.emitWarning.bind(process);
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {

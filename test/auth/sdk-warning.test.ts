@@ -54,4 +54,14 @@ describe("the SDK's Node version warning", () => {
     expect(stderr).not.toContain("NodeVersionSupportWarning");
     expect(stderr).toContain("Warning: terrace's own warning");
   });
+
+  it("leaves the environment that terrace hands to terraform as it was", () => {
+    const stderr = stderrOf(`
+      import { sdkGateway } from ${JSON.stringify(STS_MODULE)};
+      sdkGateway(process.env);
+      console.error("switch:", process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? "unset");
+    `);
+
+    expect(stderr.trim()).toBe("switch: unset");
+  });
 });
