@@ -10,13 +10,15 @@ import { TerraceError } from "../errors.js";
 import { CredentialBroker, requestKey, type BrokerOptions } from "./broker.js";
 import { endpointEnvironment, staticEnvironment, type CredentialMode } from "./delivery.js";
 import { CredentialEndpoint } from "./endpoint.js";
-import { preflight, type RoleUse } from "./preflight.js";
+import { explainFailure, preflight, type RoleUse } from "./preflight.js";
 import { defaultSessionName, roleRequest, type RoleOverrides, type RoleRequest } from "./settings.js";
 import { sdkGateway, type Identity, type StsGateway } from "./sts.js";
 
 export { applyChanges, type CredentialMode } from "./delivery.js";
 export { PreflightFailure } from "./preflight.js";
-export { flagOverride, originName, roleOverrides, type RoleOverrides, type RoleRequest } from "./settings.js";
+export {
+  flagOverride, originName, roleOverrides, tokenIsFile, type RoleOverrides, type RoleRequest,
+} from "./settings.js";
 export type { RoleUse } from "./preflight.js";
 export type { Identity, StsGateway } from "./sts.js";
 
@@ -63,10 +65,15 @@ export class RunCredentials {
     throw new TerraceError(first.code, first.message, { location: first.location, hint: first.hint, related: rest });
   }
 
-  /** The environment changes that give a unit's processes its credentials. */
-  async deliver(request: RoleRequest | undefined): Promise<Delivery> {
+  /**
+   * The environment changes that give a unit's processes its credentials. A role that cannot
+   * be assumed is a `PreflightFailure` naming `unit`, with the same explanation and hint.
+   */
+  async deliver(request: RoleRequest | undefined, unit = "this unit"): Promise<Delivery> {
     if (request === undefined) return { changes: {}, expiry: undefined };
-    const assumed = await this.broker.assume(request);
+    const assumed = await this.broker.assume(request).catch(async (error: unknown) => {
+      throw await explainFailure(this.broker, request, [unit], error, this.options.display);
+    });
     if (this.options.mode === "env") {
       return { changes: staticEnvironment(assumed.credentials), expiry: assumed.credentials.expiration };
     }

@@ -76,6 +76,22 @@ export async function preflight(
   return outcomes.filter((failure): failure is PreflightFailure => failure !== undefined);
 }
 
+/**
+ * A role that could not be assumed after preflight (renewal, or a dependency read outside
+ * the run), explained as preflight explains it, for the units named.
+ */
+export async function explainFailure(
+  broker: CredentialBroker,
+  request: RoleRequest,
+  units: string[],
+  error: unknown,
+  display: (file: string) => string = (file) => file,
+): Promise<PreflightFailure> {
+  const source = await broker.sourceIdentity().catch(() => undefined);
+  const chained = source?.arn.includes(":assumed-role/") === true;
+  return new PreflightFailure(request, units, stsErrorOf(error), chained, display);
+}
+
 function stsErrorOf(error: unknown): StsError {
   return error instanceof StsError ? error : new StsError("Error", String(error), false);
 }

@@ -119,8 +119,12 @@ export function roleRequest(
 
 /** A token given as a path is read from the file; anything else is the token itself. */
 function readToken(value: string): string {
-  if (value.length < 4096 && existsSync(value)) return readFileSync(value, "utf8").trim();
-  return value;
+  return tokenIsFile(value) ? readFileSync(value, "utf8").trim() : value;
+}
+
+/** Whether a web identity token setting names a file holding the token, not the token. */
+export function tokenIsFile(value: string): boolean {
+  return value.length < 4096 && existsSync(value);
 }
 
 /**

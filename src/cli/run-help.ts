@@ -20,6 +20,9 @@ Flags (terragrunt's --terragrunt-* spellings are accepted too):
   --include-external-dependencies   run dependencies outside the working directory
   --report FILE                     write a JSON report of the run
   --tf-path PATH                    the terraform binary
+  --download-dir DIR                where copies of module sources go (default: .terragrunt-cache)
+  --source PATH                     use this module source instead of each unit's own
+  --source-map FROM=TO              map a module source URL to another (repeatable)
   --debug                           show stack traces for internal errors
 
 Roles (over the units' iam_* settings; terragrunt's --iam-assume-role* spellings are accepted):

@@ -7,6 +7,7 @@
  */
 import { applyChanges, type RunCredentials } from "../auth/index.js";
 import { isObject, type ValueObject } from "../config/value.js";
+import { displayPath } from "../graph/graph.js";
 import { directionOf } from "./commands.js";
 import type { EventSink, UnitResult } from "./events.js";
 import { DependencyOutputs } from "./outputs.js";
@@ -175,7 +176,9 @@ export class RunAll {
   private async credentialsOf(dir: string): Promise<Record<string, string | undefined>> {
     const node = this.plan.graph.nodes.get(dir);
     const summary = node?.summary ?? (await this.plan.resolver.summarise(dir));
-    const delivery = await this.options.credentials.deliver(this.options.credentials.requestFor(summary.role));
+    const { credentials } = this.options;
+    const path = node?.path ?? displayPath(this.plan.graph.workingDir, dir);
+    const delivery = await credentials.deliver(credentials.requestFor(summary.role), `the outputs of ${path}`);
     return delivery.changes;
   }
 

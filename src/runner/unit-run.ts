@@ -72,9 +72,9 @@ export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise
   const request = options.credentials.requestFor(unit.role);
   let delivery: Delivery;
   try {
-    delivery = await options.credentials.deliver(request);
+    delivery = await options.credentials.deliver(request, node.path);
   } catch (error) {
-    return { exitCode: 1, error: `cannot assume ${request?.roleArn ?? "the role"}: ${describe(error, options.workingDir)}` };
+    return { exitCode: 1, error: describe(error, options.workingDir) };
   }
   const role = request === undefined
     ? undefined

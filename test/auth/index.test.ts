@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { applyChanges, RunCredentials, type Identity } from "../../src/auth/index.js";
+import { applyChanges, PreflightFailure, RunCredentials, type Identity } from "../../src/auth/index.js";
 import type { CredentialMode } from "../../src/auth/delivery.js";
 import { Pending } from "../../src/config/files.js";
 import type { RoleSettings } from "../../src/config/index.js";
 import { requestFor, roleArn } from "../helpers/roles.js";
-import { StsStub, USER_ARN } from "../helpers/sts-stub.js";
+import { STS_ERRORS, StsStub, USER_ARN } from "../helpers/sts-stub.js";
 
 let stub: StsStub;
 let run: RunCredentials;
@@ -131,6 +131,21 @@ describe("run credentials", () => {
         expect({ place, leaked: text.includes(secret) }).toEqual({ place, leaked: false });
       }
     }
+  });
+
+  it("explains a role it cannot assume as preflight does, naming the unit that needed it", async () => {
+    const app = roleArn("app");
+    stub.respond((request) => request.action === "AssumeRole"
+      ? STS_ERRORS.accessDenied(app)
+      : stub.success(request));
+
+    const failure = await credentials().deliver(requestFor("app"), "the outputs of app")
+      .then(() => undefined, (error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(PreflightFailure);
+    expect((failure as PreflightFailure).message).toBe(`cannot assume ${app} for 3600 s `
+      + "(role set at default) for the outputs of app: AccessDenied: "
+      + `User: ${USER_ARN} is not authorized to perform: sts:AssumeRole on resource: ${app}`);
   });
 
   it("answers a unit's identity once STS has, throwing Pending before", async () => {

@@ -175,7 +175,7 @@ describe("the multi-account example against moto", () => {
     expect(leaksIn(secrets, places)).toEqual([]);
   }, 60_000);
 
-  it("shows in render-json where db-restore's role and twelve-hour duration are set", async (context) => {
+  it("shows in render-json where db-restore's role and duration are set", async (context) => {
     useMoto(context);
     const root = copyFixture("fixtures/multi-account");
 

@@ -5,6 +5,9 @@
  * app/api shares no dependency with the network units, so only preflight keeps it from
  * starting when the network role fails.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { FakeTree } from "../helpers/fake-terraform.js";
@@ -104,5 +107,30 @@ describe("preflight through the CLI", () => {
     expect(tree.calls()).toEqual([]);
     const asked = stub.calls("AssumeRole").map((request) => [request.roleArn, request.durationSeconds]);
     expect(asked.sort()).toEqual([[APP, 3600], [NETWORK, 43200]]);
+  });
+});
+
+describe("a role that fails outside preflight", () => {
+  it("is explained the same way when a unit reads the outputs of an excluded dependency", async () => {
+    stub.respond(failing({ [NETWORK]: STS_ERRORS.maxSessionDuration }));
+    const tree = FakeTree.copy("test/fixtures/e2e/two-roles");
+
+    const result = await tree.spawn([
+      "run-all", "apply", "--non-interactive", "--report", "report.json",
+      "--exclude-dir", "network/vpc", "--exclude-dir", "network/dns",
+    ], { env: stub.processEnv() }).result;
+
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(join(tree.root, "report.json"), "utf8")) as
+      { units: { path: string; status: string; reason: string | null }[] };
+    expect(report.units.find((unit) => unit.path === "app/web")).toMatchObject({
+      status: "failed",
+      reason: `network/env.hcl:3: cannot assume ${NETWORK} for 43200 s `
+        + "(duration set at network/env.hcl:3) for the outputs of network/vpc: ValidationError: "
+        + "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.; "
+        + "lower the duration at network/env.hcl:3 to the role's MaxSessionDuration, or raise it: "
+        + "aws iam update-role --role-name terrace-network --max-session-duration 43200",
+    });
+    expect(tree.calls().map((call) => `${call.unit} ${call.command}`)).toEqual(["app/api apply"]);
   });
 });

@@ -2,8 +2,10 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 
-import { originName, RunCredentials, type RoleOverrides } from "../../auth/index.js";
-import { checkDuration, ConfigResolver, renderConfig, type RenderOverride } from "../../config/index.js";
+import { originName, RunCredentials, tokenIsFile, type RoleOverrides } from "../../auth/index.js";
+import {
+  checkDuration, ConfigResolver, renderConfig, type RenderOverride, type UnitConfig,
+} from "../../config/index.js";
 import { UnitGraph } from "../../graph/graph.js";
 import type { Output } from "../output.js";
 
@@ -33,7 +35,8 @@ export async function renderJson(options: RenderJsonOptions, output: Output): Pr
   // The unit's dependencies must exist and form no cycle, as for a run.
   await UnitGraph.build(process.cwd(), [dir], resolver);
   const unit = await resolver.resolve(dir);
-  const rendered = renderConfig(unit, options.withMetadata, overridesToRender(options.overrides));
+  const overrides = overridesToRender(options.overrides);
+  const rendered = renderConfig(withoutToken(unit), options.withMetadata, overrides);
   const text = `${JSON.stringify(rendered, null, 2)}\n`;
   if (options.out === undefined) output.stdout(text);
   else await writeFile(resolve(options.workingDir, options.out), text);
@@ -53,8 +56,30 @@ function overridesToRender(overrides: RoleOverrides): Record<string, RenderOverr
   for (const [field, name] of fields) {
     const override = overrides[field];
     if (override === undefined) continue;
-    const value = field === "duration" ? checkDuration(override.value, name) : override.value;
+    const value = shownOverride(field, name, override.value);
     result[name] = { value, origin: originName(override.origin) };
   }
   return result;
+}
+
+/** An override's value as render shows it: a duration in seconds, a token hidden. */
+function shownOverride(field: keyof RoleOverrides, name: string, value: string): string | number {
+  if (field === "duration") return checkDuration(value, name);
+  if (field === "webIdentityToken") return shownToken(value);
+  return value;
+}
+
+/**
+ * A web identity token is a credential, so render-json shows a file that holds one by its path
+ * but never a token itself; where it was set still shows.
+ */
+function shownToken(value: string): string {
+  return tokenIsFile(value) ? value : "(hidden: web identity token)";
+}
+
+/** The unit with its web identity token, if any, as render shows it. */
+function withoutToken(unit: UnitConfig): UnitConfig {
+  const token = unit.config.iam_web_identity_token;
+  if (typeof token !== "string") return unit;
+  return { ...unit, config: { ...unit.config, iam_web_identity_token: shownToken(token) } };
 }
