@@ -60,7 +60,8 @@ export async function excludedUnits(graph: UnitGraph, options: FilterOptions): P
   return excluded;
 }
 
-function actionMatches(actions: unknown, command: string): boolean {
+/** True when an `exclude` block's `actions` name `command` (or `all`, `all_except_output`). */
+export function actionMatches(actions: unknown, command: string): boolean {
   if (!Array.isArray(actions)) return false;
   return actions.some((action) =>
     action === "all" || action === command || (action === "all_except_output" && command !== "output"));

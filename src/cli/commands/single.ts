@@ -6,6 +6,8 @@
  */
 import { resolve } from "node:path";
 
+import type { UnitSummary } from "../../config/index.js";
+import { actionMatches } from "../../graph/filter.js";
 import { planUnit } from "../../runner/plan.js";
 import { RunAll } from "../../runner/run-all.js";
 import { workdirSettings, type RunArgs } from "../run-args.js";
@@ -32,6 +34,11 @@ export async function runSingle(args: RunArgs, io: RunIo): Promise<number> {
       credentials,
     });
     const [unit] = plan.units;
+    const skipped = unit === undefined ? undefined : skipReason(unit.summary, args.command);
+    if (skipped !== undefined) {
+      io.output.stderr(`terrace: skipping ${workingDir}: ${skipped}\n`);
+      return 0;
+    }
     const request = unit === undefined ? undefined : credentials.requestFor(unit.summary.role);
     if (unit !== undefined && request !== undefined) await credentials.preflight([{ path: unit.path, request }]);
 
@@ -55,4 +62,14 @@ export async function runSingle(args: RunArgs, io: RunIo): Promise<number> {
     }
     return result?.exitCode ?? exitCode;
   });
+}
+
+/** Why a unit does not run on its own: `skip = true`, or an `exclude` block with `no_run`. */
+function skipReason(summary: UnitSummary, command: string): string | undefined {
+  if (summary.skip) return "skip = true";
+  const block = summary.exclude;
+  if (block?.if === true && block.no_run === true && actionMatches(block.actions, command)) {
+    return `its exclude block (no_run) covers ${command}`;
+  }
+  return undefined;
 }
