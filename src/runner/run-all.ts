@@ -10,6 +10,7 @@ import { isObject, type ValueObject } from "../config/value.js";
 import { displayPath } from "../graph/graph.js";
 import { directionOf } from "./commands.js";
 import type { EventSink, UnitResult } from "./events.js";
+import { InitLock } from "./init-lock.js";
 import { DependencyOutputs } from "./outputs.js";
 import type { RunPlan } from "./plan.js";
 import { startProcess, type RunningProcess } from "./process.js";
@@ -44,6 +45,7 @@ export class RunAll {
   private readonly running = new Map<string, RunningProcess>();
   private scheduler: Scheduler | undefined;
   private interrupts = 0;
+  private initLock = new InitLock(false);
   /** Where each unit's terraform ran: its outputs are read there. */
   private readonly workdirs = new Map<string, string>();
   /** Destroying: units wait for their dependents rather than their dependencies. */
@@ -64,6 +66,7 @@ export class RunAll {
     }));
 
     const sources = new SourceCache({ env: options.env });
+    this.initLock = new InitLock(InitLock.sharedCache(options.env));
     try {
       return await this.schedule(tasks, outputs, sources);
     } finally {
@@ -94,6 +97,7 @@ export class RunAll {
           interrupted: () => this.interrupts > 0,
           single: options.single === true,
           sources,
+          initLock: this.initLock,
           workdir: options.workdir ?? {},
           prepared: (workdir) => this.workdirs.set(dir, workdir),
         });

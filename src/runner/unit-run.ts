@@ -11,6 +11,7 @@ import { TerraceError } from "../errors.js";
 import { displayPath, type GraphNode } from "../graph/graph.js";
 import { runAllArguments } from "./commands.js";
 import type { EventSink } from "./events.js";
+import type { InitLock } from "./init-lock.js";
 import { startProcess, type RunningProcess } from "./process.js";
 import { unitEnvironment } from "./unit-env.js";
 import { markInitialised, prepareWorkdir, type PreparedWorkdir, type SourceCache } from "./workdir/index.js";
@@ -35,6 +36,8 @@ export interface UnitRunOptions {
   sources: SourceCache;
   /** `--download-dir`, `--source` and `--source-map`. */
   workdir: { downloadDir?: string; sourceOverride?: string; sourceMap?: Record<string, string> };
+  /** Serialises inits when providers go to a shared plugin cache. */
+  initLock: InitLock;
   /** Told where the unit's terraform runs, so that its outputs are read from there. */
   prepared(workdir: string): void;
   /**
@@ -108,14 +111,14 @@ export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise
   // that came meanwhile must not be followed by a new terraform process.
   if (options.interrupted()) return NOT_STARTED;
   if (options.command !== "init" && workdir.needsInit) {
-    const init = await run(["init", "-input=false", ...workdir.backendArgs]);
+    const init = await options.initLock.run(() => run(["init", "-input=false", ...workdir.backendArgs]));
     if (init.exitCode !== 0) return { exitCode: init.exitCode, error: `terraform init failed: ${init.error ?? ""}`.trim() };
     markInitialised(workdir);
     if (options.interrupted()) return NOT_STARTED;
   }
   const args = options.single === true ? [options.command, ...options.args] : runAllArguments(options.command, options.args);
   if (options.command === "init") args.push(...workdir.backendArgs.filter((arg) => !options.args.includes(arg)));
-  const result = await run(args);
+  const result = options.command === "init" ? await options.initLock.run(() => run(args)) : await run(args);
   if (options.command === "init" && result.exitCode === 0) markInitialised(workdir);
   return result;
 }
