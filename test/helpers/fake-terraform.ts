@@ -67,7 +67,8 @@ export class FakeTree {
     return FakeTree.at(writeTree(files), options);
   }
 
-  private static at(root: string, options: { initialised?: boolean }): FakeTree {
+  /** A tree already in place at `root`, initialised as by `copy`. */
+  static at(root: string, options: { initialised?: boolean }): FakeTree {
     if (options.initialised !== false) {
       for (const unit of readdirSync(root, { recursive: true, encoding: "utf8" })) {
         if (basename(unit) === "terragrunt.hcl") mkdirSync(join(root, dirname(unit), ".terraform"));
