@@ -31,6 +31,8 @@ export interface RunCredentialsOptions {
   broker?: BrokerOptions;
   /** How files are named in messages. */
   display?: (file: string) => string;
+  /** Told when terraform asked for credentials during the run and STS refused them. */
+  onProblem?: (roleArn: string, message: string) => void;
 }
 
 /** What a unit's processes get: environment changes, and when the credentials expire. */
@@ -77,7 +79,7 @@ export class RunCredentials {
     if (this.options.mode === "env") {
       return { changes: staticEnvironment(assumed.credentials), expiry: assumed.credentials.expiration };
     }
-    this.endpoint ??= CredentialEndpoint.start(this.broker);
+    this.endpoint ??= CredentialEndpoint.start(this.broker, this.options.onProblem);
     const endpoint = await this.endpoint;
     const changes = endpointEnvironment(endpoint.urlFor(request), endpoint.token, await this.gateway.region());
     return { changes, expiry: assumed.credentials.expiration };

@@ -17,6 +17,7 @@ export async function withCredentials<T>(args: RunArgs, io: RunIo, work: (creden
     overrides: overridesOf(args.role, io.env),
     env: io.env,
     display: (file) => displayPath(file, process.cwd()),
+    onProblem: (role, message) => io.output.stderr(`terrace: cannot renew the credentials of ${role}: ${message}\n`),
   });
   try {
     return await work(credentials);

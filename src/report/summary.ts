@@ -20,7 +20,8 @@ export function summaryLines(results: readonly UnitResult[], elapsedMs: number):
     .sort(([a], [b]) => ORDER[a] - ORDER[b])
     .map(([status, count]) => `${count} ${status}`)
     .join(", ");
-  const lines = [`Run summary: ${results.length} units in ${seconds(elapsedMs)} (${tally})`];
+  const units = results.length === 1 ? "1 unit" : `${results.length} units`;
+  const lines = [`Run summary: ${units} in ${seconds(elapsedMs)} (${tally})`];
 
   const width = Math.max(0, ...results.map((result) => result.path.length));
   const sorted = [...results].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.path.localeCompare(b.path));

@@ -20,7 +20,8 @@ export function compileGoRegex(pattern: string, location: SourceLocation | undef
     }
     body = body.slice(group[0].length);
   }
-  body = body.replaceAll("(?P<", "(?<").replace(/^\\A/, "^").replace(/\\z$/, "$(?![\\s\\S])");
+  body = body.replaceAll("(?P<", "(?<").replaceAll("\\A", "(?<![\\s\\S])")
+    .replaceAll("\\z", "(?![\\s\\S])");
 
   try {
     return new RegExp(body, [...flags].join(""));
