@@ -9,12 +9,12 @@ import type { ConfigResolver, UnitConfig } from "../config/index.js";
 import { isObject } from "../config/value.js";
 import { TerraceError } from "../errors.js";
 import { displayPath, type GraphNode } from "../graph/graph.js";
-import { runAllArguments } from "./commands.js";
 import type { EventSink } from "./events.js";
 import type { InitLock } from "./init-lock.js";
-import { startProcess, type RunningProcess } from "./process.js";
+import type { RunningProcess } from "./process.js";
+import { runCommand } from "./unit-command.js";
 import { unitEnvironment } from "./unit-env.js";
-import { markInitialised, prepareWorkdir, type PreparedWorkdir, type SourceCache } from "./workdir/index.js";
+import { prepareWorkdir, type PreparedWorkdir, type SourceCache } from "./workdir/index.js";
 
 export interface UnitRunOptions {
   resolver: ConfigResolver;
@@ -58,8 +58,6 @@ export interface UnitRunResult {
   role?: { arn: string; duration: number; expiry: Date | undefined };
 }
 
-const NOT_STARTED: UnitRunResult = { exitCode: 130, error: undefined, notStarted: true };
-
 /** Runs the command in one unit; never throws. */
 export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise<UnitRunResult> {
   let unit: UnitConfig;
@@ -102,67 +100,12 @@ export async function runUnit(node: GraphNode, options: UnitRunOptions): Promise
   const env = applyChanges(unitEnvironment(options.baseEnv, inputs, { TF_IN_AUTOMATION: "1" }), delivery.changes);
   const binary = options.terraformPath
     ?? (typeof unit.config.terraform_binary === "string" ? unit.config.terraform_binary : "terraform");
-  const run = async (args: string[]): Promise<UnitRunResult> => ({
-    ...(await runProcess(node, workdir.dir, binary, args, env, options)),
-    ...(role === undefined ? {} : { role }),
-  });
-
-  // Resolving may have waited for dependency outputs, and init takes a while: an interrupt
-  // that came meanwhile must not be followed by a new terraform process.
-  if (options.interrupted()) return NOT_STARTED;
-  if (options.command !== "init" && workdir.needsInit) {
-    const init = await options.initLock.run(() => run(["init", "-input=false", ...workdir.backendArgs]));
-    if (init.exitCode !== 0) return { exitCode: init.exitCode, error: `terraform init failed: ${init.error ?? ""}`.trim() };
-    markInitialised(workdir);
-    if (options.interrupted()) return NOT_STARTED;
+  try {
+    const result = await runCommand({ node, unit, workdir, binary, env, options });
+    return role === undefined ? result : { ...result, role };
+  } catch (error) {
+    return { exitCode: 1, error: describe(error, options.workingDir) };
   }
-  const args = options.single === true ? [options.command, ...options.args] : runAllArguments(options.command, options.args);
-  if (options.command === "init") args.push(...workdir.backendArgs.filter((arg) => !options.args.includes(arg)));
-  const result = options.command === "init" ? await options.initLock.run(() => run(args)) : await run(args);
-  if (options.command === "init" && result.exitCode === 0) markInitialised(workdir);
-  return result;
-}
-
-async function runProcess(
-  node: GraphNode,
-  cwd: string,
-  binary: string,
-  args: string[],
-  env: Record<string, string>,
-  options: UnitRunOptions,
-): Promise<UnitRunResult> {
-  let firstError: string | undefined;
-  const process = startProcess({
-    command: binary,
-    args,
-    cwd,
-    interactive: options.single === true,
-    env,
-    onLine: (stream, line) => {
-      firstError ??= errorLine(line);
-      // Auto-init is terrace's housekeeping: its output must not mix with the command's
-      // stdout, which a user may parse (`terrace output -json`).
-      const to = args[0] === "init" && options.command !== "init" ? "stderr" : stream;
-      options.events({ kind: "line", unit: node.path, stream: to, line });
-    },
-  });
-  options.track(process);
-  const result = await process.result;
-  options.track(undefined);
-
-  if (result.exitCode === 0 || (result.exitCode === 2 && args.includes("-detailed-exitcode"))) {
-    return { exitCode: result.exitCode, error: undefined };
-  }
-  return { exitCode: result.exitCode, error: result.failure ?? firstError ?? `${binary} exited with code ${result.exitCode}` };
-}
-
-/**
- * The text of an `Error:` line as terraform prints it (`│ Error: ...`, coloured unless
- * -no-color, which terrace does not add), or undefined for any other line.
- */
-function errorLine(line: string): string | undefined {
-  const plain = line.replace(/\u001b\[[0-9;]*m/g, "");
-  return /^(\S+\s+)?(│\s*)?Error:/.test(plain) ? plain.replace(/^│\s*/, "").trim() : undefined;
 }
 
 /** A configuration error as one line: where (relative to the working dir), what, and the fix. */

@@ -79,8 +79,11 @@ export function blockTitle(block: LabeledBlock): string {
   return `${kind} "${block.name}"`;
 }
 
-function wrongType(block: LabeledBlock, key: string, expected: string, value: Value, origin: Origin): TerraceError {
-  return new TerraceError("SCHEMA", `${blockTitle(block)}: ${key} is ${typeName(value)} ${JSON.stringify(value)}`, {
+function wrongType(
+  block: LabeledBlock, key: string, expected: string, value: Value, origin: Origin,
+): TerraceError {
+  const wrong = `${typeName(value)} ${JSON.stringify(value)}`;
+  return new TerraceError("SCHEMA", `${blockTitle(block)}: ${key} is ${wrong}`, {
     location: fieldOrigin(block, key, origin),
     hint: `${key} must be ${expected}`,
   });

@@ -72,7 +72,12 @@ export function terraformArguments(options: ExtraArgumentsOptions): ExtraArgumen
  * For `apply` of a saved plan (the last user argument is a file in `workdir`) the extra
  * `-var`/`-var-file` arguments are left out, since terraform refuses variables with a plan.
  */
-export function terraformArgv(command: string, extra: readonly string[], userArgs: readonly string[], workdir: string): string[] {
+export function terraformArgv(
+  command: string,
+  extra: readonly string[],
+  userArgs: readonly string[],
+  workdir: string,
+): string[] {
   const last = userArgs.at(-1);
   const savedPlan = command === "apply" && last !== undefined && !last.startsWith("-")
     && existsSync(resolve(workdir, last));
@@ -86,7 +91,8 @@ function fromUnit(unitDir: string, file: string): string {
 
 function missingVarFile(block: LabeledBlock, file: string, path: string, origin: Origin): TerraceError {
   const shown = file === path ? file : `${file} (${path})`;
-  return new TerraceError("FILE_NOT_FOUND", `${blockTitle(block)}: required var file ${shown} does not exist`, {
+  const message = `${blockTitle(block)}: required var file ${shown} does not exist`;
+  return new TerraceError("FILE_NOT_FOUND", message, {
     location: fieldOrigin(block, "required_var_files", origin),
     hint: "create the file, or list it under optional_var_files if the unit may run without it",
   });
@@ -94,7 +100,8 @@ function missingVarFile(block: LabeledBlock, file: string, path: string, origin:
 
 /** Init's source is the unit's own business: extra arguments may not replace it. */
 function refuseInitSource(block: LabeledBlock, args: readonly string[], origin: Origin): void {
-  const fail = (what: string) => new TerraceError("SCHEMA", `${blockTitle(block)}: init arguments include ${what}`, {
+  const title = blockTitle(block);
+  const fail = (what: string) => new TerraceError("SCHEMA", `${title}: init arguments include ${what}`, {
     location: fieldOrigin(block, "arguments", origin),
     hint: "terrace copies the module into the working copy itself; set terraform.source instead",
   });

@@ -26,13 +26,16 @@ export function compileGoRegex(pattern: string, location: SourceLocation | undef
   try {
     return new RegExp(body, [...flags].join(""));
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : String(error);
+    const reason = error instanceof Error
+      ? error.message.replace(/^Invalid regular expression: /, "")
+      : String(error);
     throw invalid(pattern, reason, location);
   }
 }
 
 function invalid(pattern: string, reason: string, location: SourceLocation | undefined): TerraceError {
-  return new TerraceError("SCHEMA", `${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`, {
+  const message = `${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`;
+  return new TerraceError("SCHEMA", message, {
     location,
     hint: "write a Go (RE2) regular expression; flags such as (?s), (?i) and (?m) may only open the pattern",
   });

@@ -14,7 +14,9 @@ import { resolve } from "node:path";
 import type { ValueObject } from "../../config/value.js";
 import { isTerraceError, type SourceLocation } from "../../errors.js";
 import { startProcess, type RunningProcess, type Stream } from "../process.js";
-import { boolField, fieldOrigin, labeledBlocks, stringField, stringList, type LabeledBlock, type Origin } from "./config-fields.js";
+import {
+  boolField, fieldOrigin, labeledBlocks, stringField, stringList, type LabeledBlock, type Origin,
+} from "./config-fields.js";
 import { compileGoRegex } from "./go-regex.js";
 
 /** Which hooks: `before_hook`, `after_hook` or `error_hook`. */
@@ -71,24 +73,29 @@ export async function runHooks(kind: HookKind, options: HookOptions): Promise<Ho
   for (const block of labeledBlocks(options.config, "terraform", `${kind}_hook`)) {
     if (options.interrupted?.() === true) break;
     const title = `${kind}_hook "${block.name}"`;
+    const location = options.origin(block.pointer);
     try {
       if (!applies(kind, block, options, failure !== undefined)) continue;
       ran.push(block.name);
       const reason = await runHook(title, block, options);
-      if (reason !== undefined) failure ??= { hook: title, location: options.origin(block.pointer), ...reason };
+      if (reason !== undefined) failure ??= { hook: title, location, ...reason };
     } catch (error) {
       if (!isTerraceError(error)) throw error;
       const message = error.message.replace(`${title}: `, "");
       const reason = error.hint === undefined ? message : `${message}; ${error.hint}`;
-      failure ??= { hook: title, location: error.location ?? options.origin(block.pointer), reason, exitCode: 1 };
+      failure ??= { hook: title, location: error.location ?? location, reason, exitCode: 1 };
     }
   }
   return { ran, failure };
 }
 
 /** The failure as one line: `before_hook "fmt" (terragrunt.hcl:12): exited with code 3`. */
-export function describeHookFailure(failure: HookFailure, displayFile: (file: string) => string = (file) => file): string {
-  const place = failure.location === undefined ? "" : ` (${displayFile(failure.location.file)}:${failure.location.line})`;
+export function describeHookFailure(
+  failure: HookFailure,
+  displayFile: (file: string) => string = (file) => file,
+): string {
+  const { location } = failure;
+  const place = location === undefined ? "" : ` (${displayFile(location.file)}:${location.line})`;
   return `${failure.hook}${place}: ${failure.reason}`;
 }
 
@@ -101,7 +108,8 @@ function applies(kind: HookKind, block: LabeledBlock, options: HookOptions, hook
   if (kind === "after") return options.failure === undefined || runOnError;
   if (kind === "error") {
     const location = fieldOrigin(block, "on_errors", origin);
-    const patterns = stringList(block, "on_errors", origin).map((pattern) => compileGoRegex(pattern, location));
+    const patterns = stringList(block, "on_errors", origin)
+      .map((pattern) => compileGoRegex(pattern, location));
     return patterns.some((pattern) => pattern.test(options.failure?.output ?? ""));
   }
   return true;
@@ -113,7 +121,9 @@ async function runHook(
   options: HookOptions,
 ): Promise<{ reason: string; exitCode: number } | undefined> {
   const [command, ...args] = stringList(block, "execute", options.origin);
-  if (command === undefined || command === "") return { reason: "execute is empty; give the command and its arguments", exitCode: 1 };
+  if (command === undefined || command === "") {
+    return { reason: "execute is empty; give the command and its arguments", exitCode: 1 };
+  }
   const workingDir = stringField(block, "working_dir", options.origin);
   const suppressStdout = boolField(block, "suppress_stdout", false, options.origin);
   const cwd = workingDir === undefined ? options.workdir : resolve(options.unitDir, workingDir);
@@ -135,6 +145,8 @@ async function runHook(
   options.track?.(undefined);
 
   if (result.failure !== undefined) return { reason: result.failure, exitCode: result.exitCode };
-  if (result.exitCode !== 0) return { reason: `${command} exited with code ${result.exitCode}`, exitCode: result.exitCode };
+  if (result.exitCode !== 0) {
+    return { reason: `${command} exited with code ${result.exitCode}`, exitCode: result.exitCode };
+  }
   return undefined;
 }

@@ -9,7 +9,9 @@ import { DEFAULT_RETRYABLE_ERRORS } from "../../config/terragrunt-functions/terr
 import { isObject, typeName, type Value, type ValueObject } from "../../config/value.js";
 import { TerraceError } from "../../errors.js";
 import { childPointer } from "../../config/resolve/pointer.js";
-import { blockTitle, fieldOrigin, labeledBlocks, stringField, stringList, type LabeledBlock, type Origin } from "./config-fields.js";
+import {
+  blockTitle, fieldOrigin, labeledBlocks, stringField, stringList, type LabeledBlock, type Origin,
+} from "./config-fields.js";
 import { compileGoRegex } from "./go-regex.js";
 
 /** Terragrunt's defaults: three attempts in all, five seconds apart. */
@@ -51,7 +53,8 @@ function retryRule(block: LabeledBlock, origin: Origin): RetryRule {
   const location = fieldOrigin(block, "retryable_errors", origin);
   return {
     name: block.name,
-    patterns: stringList(block, "retryable_errors", origin).map((pattern) => compileGoRegex(pattern, location)),
+    patterns: stringList(block, "retryable_errors", origin)
+      .map((pattern) => compileGoRegex(pattern, location)),
     maxAttempts: count(`${blockTitle(block)}: max_attempts`, block.body.max_attempts, DEFAULT_MAX_ATTEMPTS, 1,
       fieldOrigin(block, "max_attempts", origin)),
     sleepSeconds: count(`${blockTitle(block)}: sleep_interval_sec`, block.body.sleep_interval_sec,
@@ -94,7 +97,13 @@ function legacyRule(config: ValueObject, origin: Origin): RetryRule {
 }
 
 /** `what` as a whole number of at least `least`, `fallback` when unset or null. */
-function count(what: string, value: Value | undefined, fallback: number, least: number, location: ReturnType<Origin>): number {
+function count(
+  what: string,
+  value: Value | undefined,
+  fallback: number,
+  least: number,
+  location: ReturnType<Origin>,
+): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value === "number" && Number.isInteger(value) && value >= least) return value;
   throw new TerraceError("SCHEMA", `${what} is ${JSON.stringify(value)}`, {

@@ -70,14 +70,14 @@ describe("retry and ignore decisions", () => {
     });
   });
 
-  it("reports max_attempts below 1 at its line", async () => {
-    const hcl = `errors {\n  retry "r" {\n    retryable_errors = [".*"]\n    max_attempts = 0\n  }\n}\n`;
-    const { root, unit } = await resolveUnit({ "terragrunt.hcl": hcl });
+  it("reports a max_attempts that is not a whole number, for configs that skipped the schema", () => {
+    const config = { errors: { retry: { r: { retryable_errors: [".*"], max_attempts: 1.5 } } } };
+    const origin = () => ({ file: "/repo/unit/terragrunt.hcl", line: 4 });
 
-    expect(failureOf(root, () => retryPolicy(unit.config, unit.origin))).toEqual({
+    expect(failureOf("/repo", () => retryPolicy(config, origin))).toEqual({
       code: "SCHEMA",
       where: "unit/terragrunt.hcl:4",
-      message: `retry "r": max_attempts is 0`,
+      message: `retry "r": max_attempts is 1.5`,
       hint: "give a whole number of at least 1; it counts every run, the first included",
     });
   });
