@@ -50,13 +50,16 @@ const READS = {};
 
 /**
  * Resolves `configPath` for the unit in `originalDir`; throws `Pending` for unloaded files.
- * `onFile` sees each included file before anything in it is evaluated.
+ * `onFile` sees each included file before anything in it is evaluated. `unitRoles`, set for a
+ * file read by `read_terragrunt_config`, gives the role settings of the unit that reads it:
+ * the identity functions answer for the unit, as terragrunt's do.
  */
 export function resolveConfig(
   context: ResolveContext,
   configPath: string,
   originalDir: string,
   onFile?: (file: HclFile) => void,
+  unitRoles?: () => RoleSettings | undefined,
 ): ResolvedConfig {
   const file = context.files.get(configPath);
   const frame: Frame = { configPath, originalDir, includes: [], via: undefined, usage: { originalDir: false } };
@@ -73,11 +76,12 @@ export function resolveConfig(
     new FileScope(target, fileFrame, functionTable({
       frame: fileFrame,
       context,
-      readConfig: (path) => readConfig(context, path, fileFrame),
-      roleSettings: () => roles.current(),
+      readConfig: (path) => readConfig(context, path, fileFrame, roleSettings),
+      roleSettings,
     }), fileNamespaces, context.stack);
 
   const roles = new UnitRoles(() => layers());
+  const roleSettings = unitRoles ?? (() => roles.current());
   const unit = scopeFor(frame, namespaces);
   for (const block of unit.blocks("include")) includes.push(readInclude(unit, block));
   frame.includes = includes;
@@ -172,7 +176,12 @@ function originOf(layers: Layer[], pointer: string): SourceLocation | undefined 
 }
 
 /** `read_terragrunt_config`: another file resolved from its own point of view, memoised. */
-function readConfig(context: ResolveContext, path: string, caller: Frame): Value {
+function readConfig(
+  context: ResolveContext,
+  path: string,
+  caller: Frame,
+  unitRoles: () => RoleSettings | undefined,
+): Value {
   const shared = context.readConfigs.get(path);
   const cached = shared ?? context.readConfigs.get(`${path}\0${caller.originalDir}`);
   if (cached !== undefined) {
@@ -182,7 +191,7 @@ function readConfig(context: ResolveContext, path: string, caller: Frame): Value
 
   context.stack.enter(READS, path, `read_terragrunt_config("${path}")`);
   try {
-    const resolved = resolveConfig(context, path, caller.originalDir);
+    const resolved = resolveConfig(context, path, caller.originalDir, undefined, unitRoles);
     const value: ValueObject = { ...resolved.value(), dependency: resolved.dependencies.force() };
     const key = resolved.perUnit ? `${path}\0${caller.originalDir}` : path;
     context.readConfigs.set(key, { value, perUnit: resolved.perUnit });

@@ -28,6 +28,8 @@ export function awsFunctions(env: FunctionEnv): Map<string, HclFunction> {
           hint: "this command resolves configuration without AWS; use render-json or run-all, which ask STS",
         });
       }
+      // The answer depends on the unit's role: a file read for several units must not share it.
+      env.frame.usage.originalDir = true;
       return lookup(roleOf(env))[field];
     });
   }

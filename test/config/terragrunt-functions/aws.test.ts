@@ -40,6 +40,27 @@ async function withIdentity(root: string, unit: string) {
 }
 
 describe("AWS identity functions", () => {
+  it("answer for the reading unit's role inside a file read with read_terragrunt_config", async () => {
+    const root = writeTree({
+      "common.hcl": "locals {\n  account = get_aws_account_id()\n}\n",
+      "a/terragrunt.hcl": 'iam_role = "arn:aws:iam::222222222222:role/a"\n'
+        + 'locals {\n  common = read_terragrunt_config("../common.hcl")\n}\ninputs = { account = local.common.locals.account }\n',
+      "b/terragrunt.hcl": 'iam_role = "arn:aws:iam::333333333333:role/b"\n'
+        + 'locals {\n  common = read_terragrunt_config("../common.hcl")\n}\ninputs = { account = local.common.locals.account }\n',
+    });
+    const run = resolver();
+    run.context.options.awsIdentity = (role): AwsIdentity => {
+      const account = String(role?.iam_role?.value ?? "arn:aws:iam::111111111111:role/none").split(":")[4] as string;
+      return { account, arn: `arn:aws:sts::${account}:assumed-role/x/y`, userId: "AROA:y" };
+    };
+
+    const a = await run.resolve(join(root, "a"));
+    const b = await run.resolve(join(root, "b"));
+
+    expect(a.config.inputs).toEqual({ account: "222222222222" });
+    expect(b.config.inputs).toEqual({ account: "333333333333" });
+  });
+
   it("answer with the identity of the unit's role, passing the unit's role settings", async () => {
     const root = writeTree({
       "unit/terragrunt.hcl": `iam_role = "${ROLE}"\niam_role_duration = "2h"\n${IDENTITY_INPUTS}`,
