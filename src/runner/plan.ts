@@ -75,7 +75,9 @@ async function checkConfigurations(resolver: ConfigResolver, units: GraphNode[])
   };
   try {
     for (const unit of units) {
-      await resolver.resolve(unit.dir, { fresh: true }).catch((error: unknown) => {
+      // Not fresh: what the graph already computed (includes, dependency blocks, role settings)
+      // is reused; only the rest of the unit is evaluated now, with mocks for outputs.
+      await resolver.resolve(unit.dir).catch((error: unknown) => {
         if (error instanceof TerraceError && error.code === "OUTPUTS_UNKNOWN") return;
         throw error;
       });

@@ -7,7 +7,6 @@
  * merge, from the last include to the first, with the unit over all of them. Every value
  * keeps the file and line it came from.
  */
-import { dirname } from "node:path";
 
 import { TerraceError, type SourceLocation } from "../../errors.js";
 import { functionTable } from "../terragrunt-functions/index.js";
@@ -200,11 +199,6 @@ function readConfig(
   } finally {
     context.stack.leave();
   }
-}
-
-/** The directory of a config file's unit. */
-export function unitDir(configPath: string): string {
-  return dirname(configPath);
 }
 
 /**
